@@ -1,0 +1,42 @@
+"""Rekonesans: the Flask app for field researchers and social-services managers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from researcher import cli, errors, models, security  # noqa: F401  (models: every table)
+from researcher.admin.views import bp as admin_bp
+from researcher.auth.login import init_login
+from researcher.auth.views import bp as auth_bp
+from researcher.config import load_config
+from researcher.extensions import babel, csrf, db, migrate
+from researcher.i18n import select_locale
+from researcher.labels import init_labels
+from researcher.main.views import bp as main_bp
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: config → extensions → blueprints → errors → cli. Opens no connection."""
+    app = Flask(__name__, static_folder=str(PROJECT_ROOT / "static"), static_url_path="/static")
+    app.config.update(load_config(Path(app.instance_path), config))
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    init_login(app)
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp)
+
+    errors.register_error_handlers(app)
+    security.init_security(app)
+    init_labels(app)
+    cli.register_cli(app)
+    return app

@@ -1,0 +1,94 @@
+"""Account operations: create, authenticate (with lock-out), change and reset passwords."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask_babel import gettext as _
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from researcher.auth.models import ROLES, User
+from researcher.auth.throttle import (
+    ThrottlePolicy,
+    record_failure,
+    record_success,
+    seconds_locked,
+    throttle_keys,
+)
+from researcher.extensions import db, utcnow
+
+# Werkzeug's scrypt: memory-hard, no extra dependency.
+HASH_METHOD = "scrypt"
+# Checked against when the e-mail is unknown, so both paths cost the same time.
+_DUMMY_HASH = generate_password_hash("rekonesans-dummy", method=HASH_METHOD)
+
+
+class AccountError(Exception):
+    """A rule about accounts was broken; the message is for the user."""
+
+
+class LockedOut(AccountError):
+    def __init__(self, seconds: int) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_user(email: str, role: str, password: str, full_name: str = "") -> User:
+    email = normalise_email(email)
+    if role not in ROLES:
+        raise AccountError(_("Nieznana rola: %(role)s", role=role))
+    if "@" not in email:
+        raise AccountError(_("Podaj poprawny adres e-mail."))
+    if db.session.scalar(db.select(User).where(User.email == email)):
+        raise AccountError(_("Konto z tym adresem e-mail już istnieje."))
+    user = User(email=email, role=role, full_name=full_name.strip(), password_hash="")
+    set_password(user, password)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_password(user: User, password: str, min_length: int = 10) -> None:
+    if len(password) < min_length:
+        raise AccountError(_("Hasło musi mieć co najmniej %(n)d znaków.", n=min_length))
+    user.password_hash = generate_password_hash(password, method=HASH_METHOD)
+
+
+def set_active(user: User, active: bool, by: User) -> None:
+    """Activate or deactivate an account; nobody can lock themselves out."""
+    if user.id == by.id and not active:
+        raise AccountError(_("Nie możesz dezaktywować własnego konta."))
+    user.active = active
+
+
+def generate_password() -> str:
+    """A password to hand over once (demo accounts, resets): 16 URL-safe characters."""
+    return secrets.token_urlsafe(12)
+
+
+def authenticate(
+    email: str, password: str, address: str | None, policy: ThrottlePolicy
+) -> User | None:
+    """The active user with these credentials, or None. Raises LockedOut while locked."""
+    keys = throttle_keys(email, address)
+    locked = seconds_locked(keys)
+    if locked:
+        raise LockedOut(locked)
+    user = db.session.scalar(db.select(User).where(User.email == normalise_email(email)))
+    valid = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
+    if not (user and valid and user.active):
+        record_failure(keys, policy)
+        return None
+    record_success(keys)
+    user.last_login_at = utcnow()
+    return user
+
+
+def change_password(user: User, current: str, new: str, min_length: int) -> None:
+    if not check_password_hash(user.password_hash, current):
+        raise AccountError(_("Obecne hasło jest nieprawidłowe."))
+    set_password(user, new, min_length)

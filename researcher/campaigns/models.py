@@ -1,0 +1,41 @@
+"""Campaigns and the researchers assigned to them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from researcher.auth.models import User
+from researcher.extensions import db, utcnow
+from researcher.gminas.models import Gmina
+
+STATUSES = ("planowana", "aktywna", "zakonczona")
+
+campaign_researchers = Table(
+    "campaign_researchers",
+    db.metadata,
+    Column("campaign_id", ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Campaign(db.Model):
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    gmina_code: Mapped[str] = mapped_column(ForeignKey("gminas.code"), index=True)
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(20), default="planowana")
+    questionnaire_version: Mapped[str] = mapped_column(String(20))
+    # The demo campaign is open to every researcher; real ones list their researchers.
+    open_to_all_researchers: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    gmina: Mapped[Gmina] = relationship()
+    researchers: Mapped[list[User]] = relationship(
+        secondary=campaign_researchers, order_by="User.email"
+    )

@@ -1,0 +1,97 @@
+"""`flask` commands: thin wrappers over the services."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from researcher.auth.models import ROLES
+from researcher.auth.services import AccountError, create_user
+from researcher.demo.services import DemoError, seed_demo
+from researcher.extensions import db
+from researcher.gminas.services import TERC_FILE, load_gminas
+
+users = click.Group("users", help="Konta użytkowników.")
+gminas = click.Group("gminas", help="Gminy z urzędowego wykazu TERC.")
+
+
+def _read_password() -> str:
+    # Interactive: hidden prompt with confirmation; piped (scripts, CI): first line of stdin.
+    if sys.stdin.isatty():
+        return click.prompt("Hasło", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\n")
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--name", default="", help="Imię i nazwisko.")
+def users_create(email: str, role: str, name: str) -> None:
+    """Create an account; the password comes from a prompt or from stdin."""
+    password = _read_password()
+    try:
+        user = create_user(email, role, password, name)
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Utworzono konto {user.email} (rola: {user.role}).")
+
+
+@gminas.command("load")
+@click.option(
+    "--file",
+    "path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=TERC_FILE,
+    show_default=True,
+)
+def gminas_load(path: Path) -> None:
+    """Load or refresh the gminas from a TERC CSV (idempotent)."""
+    report = load_gminas(path)
+    db.session.commit()
+    click.echo(
+        f"Gminy: {report.total} w pliku; nowe {report.created}, zmienione {report.updated}, "
+        f"bez zmian {report.unchanged}."
+    )
+
+
+@click.command("seed-demo")
+def seed_demo_command() -> None:
+    """Create the demo gmina localities, campaign and accounts (keeps existing data)."""
+    try:
+        report = seed_demo()
+    except DemoError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Kampania demo: id {report.campaign_id}.")
+    if report.new_passwords:
+        click.echo("Konta demo (hasła pokazywane tylko teraz):")
+        for email, password in report.new_passwords.items():
+            click.echo(f"  {email}  hasło: {password}")
+        _remember_demo_passwords(report.new_passwords)
+    for email in report.existing_accounts:
+        click.echo(f"  {email}  (konto już istnieje; hasło bez zmian)")
+
+
+def _remember_demo_passwords(passwords: dict[str, str]) -> None:
+    # Kept beside the SQLite file (never committed) so a second `make run` can remind the user.
+    path = Path(
+        current_app.config.get("DEMO_ACCOUNTS_FILE")
+        or Path(current_app.instance_path) / "demo-accounts.txt"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as handle:
+        for email, password in passwords.items():
+            handle.write(f"{email}\t{password}\n")
+    path.chmod(0o600)
+    click.echo(f"Hasła zapisano też w {path}.")
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(users)
+    app.cli.add_command(gminas)
+    app.cli.add_command(seed_demo_command)

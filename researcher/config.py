@@ -1,0 +1,72 @@
+"""Configuration as data: defaults in one mapping, overrides from the environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+#: Every setting the app reads, with its safe default. README.md documents each one.
+DEFAULTS: dict[str, Any] = {
+    "SQLALCHEMY_DATABASE_URI": None,  # None → SQLite file in instance/ (set in load_config)
+    "SECRET_KEY": None,  # None → generated once and kept in instance/secret_key
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,  # set REKONESANS_SECURE_COOKIES=1 when served over HTTPS
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,  # a researcher's working day
+    "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session: an offline day must sync
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,  # uploads (backup files); the sync API has its own cap
+    "BABEL_DEFAULT_LOCALE": "pl",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Warsaw",
+    "LANGUAGES": ("pl", "en"),
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_LOCK_BASE_SECONDS": 30,
+    "LOGIN_LOCK_MAX_SECONDS": 15 * 60,
+    "PASSWORD_MIN_LENGTH": 10,
+    "DEMO_ACCOUNTS_FILE": None,  # None → instance/demo-accounts.txt (never committed)
+}
+
+#: Environment variables that override a setting, and how to read them.
+ENVIRONMENT: dict[str, tuple[str, Any]] = {
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "REKONESANS_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: v.lower() in {"1", "true"}),
+}
+
+
+def _database_url(url: str) -> str:
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants a driver name.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def _secret_key(instance: Path) -> str:
+    # Written on first run so sessions survive restarts without a key ever living in the code.
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load_config(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, then the environment, then `overrides` (tests pass a dict)."""
+    config = dict(DEFAULTS)
+    for variable, (key, parse) in ENVIRONMENT.items():
+        if os.environ.get(variable):
+            config[key] = parse(os.environ[variable])
+    config.update(overrides or {})
+    if config["SECRET_KEY"] is None:
+        config["SECRET_KEY"] = _secret_key(instance)
+    if config["SQLALCHEMY_DATABASE_URI"] is None:
+        instance.mkdir(parents=True, exist_ok=True)
+        config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'rekonesans.sqlite'}"
+    config["SQLALCHEMY_DATABASE_URI"] = _database_url(config["SQLALCHEMY_DATABASE_URI"])
+    return config

@@ -1,0 +1,1 @@
+"""Demo data: a gmina with localities, a campaign and three accounts."""
