@@ -14,6 +14,7 @@ from researcher.auth.views import bp as auth_bp
 from researcher.config import load_config
 from researcher.extensions import babel, csrf, db, migrate
 from researcher.i18n import select_locale
+from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
 
@@ -34,6 +35,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(api_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

@@ -1,0 +1,1 @@
+"""Visits and interviews: the researcher's field work, its sync API and its history."""

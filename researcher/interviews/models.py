@@ -1,0 +1,154 @@
+"""Visits (every doorstep), the needs of an interview, versions, quarantine and contact data.
+
+Three stores, as the RODO rules ask: the visit/interview record keyed by a random UUID with no
+address; the needs derived from it; contact data (only when the respondent asked to be
+contacted) encrypted in a table of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from researcher.auth.models import User
+from researcher.campaigns.models import Campaign
+from researcher.extensions import db, utcnow
+from researcher.gminas.models import Locality
+
+INTERVIEW_OUTCOMES = ("zrealizowany", "przerwany")
+
+
+class Visit(db.Model):
+    """One doorstep: its outcome and, when the resident agreed, the interview answers."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_campaign_outcome", "campaign_id", "visit_outcome"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)  # made on the phone
+    revision: Mapped[int]
+    form_version: Mapped[str] = mapped_column(String(20))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime]  # UTC, from the phone
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    locality_id: Mapped[int | None] = mapped_column(ForeignKey("localities.id"))
+    visit_outcome: Mapped[str] = mapped_column(String(30))
+    is_interview: Mapped[bool] = mapped_column(default=False)
+    consent_health: Mapped[bool] = mapped_column(default=False)
+    contact_requested: Mapped[bool] = mapped_column(default=False)
+    respondent_code: Mapped[str | None] = mapped_column(String(12), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # answers, without contact data
+
+    researcher: Mapped[User] = relationship()
+    campaign: Mapped[Campaign] = relationship()
+    locality: Mapped[Locality | None] = relationship()
+    needs: Mapped[list[Need]] = relationship(
+        back_populates="visit", order_by="Need.position", cascade="all, delete-orphan"
+    )
+
+
+class Need(db.Model):
+    """One need of an interview (module D), denormalised for filtering and counting."""
+
+    __tablename__ = "needs"
+    __table_args__ = (
+        UniqueConstraint("visit_id", "position"),
+        Index("ix_needs_campaign_area", "campaign_id", "area"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    position: Mapped[int]  # 1..3, the order in the interview
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    locality_id: Mapped[int | None] = mapped_column(ForeignKey("localities.id"))
+    researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    description: Mapped[str] = mapped_column(Text)
+    area: Mapped[str] = mapped_column(String(40))  # as the researcher set it (D2)
+    service_type: Mapped[str | None] = mapped_column(String(100))
+    beneficiary: Mapped[str] = mapped_column(String(20))
+    target_groups: Mapped[list[str]] = mapped_column(JSON)
+    urgency: Mapped[str] = mapped_column(String(20))
+    met_status: Mapped[str] = mapped_column(String(20))
+    met_by: Mapped[list[str]] = mapped_column(JSON, default=list)
+    barriers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    preferred_forms: Mapped[list[str]] = mapped_column(JSON, default=list)
+    frequency: Mapped[str | None] = mapped_column(String(20))
+    access_view: Mapped[str | None] = mapped_column(String(20))
+    sensitive: Mapped[bool] = mapped_column(default=False)
+    consent_art9: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(30), default="nowa")
+    recorded_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    visit: Mapped[Visit] = relationship(back_populates="needs")
+
+
+class VisitVersion(db.Model):
+    """An earlier revision replaced by a newer one, or a conflicting copy never applied."""
+
+    __tablename__ = "visit_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    revision: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))  # "replaced" | "conflict"
+    form_version: Mapped[str] = mapped_column(String(20))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime]
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    stored_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QuarantinedRecord(db.Model):
+    """A record the server rejected, kept verbatim with its errors for an admin to re-process."""
+
+    __tablename__ = "quarantine"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    batch_id: Mapped[str | None] = mapped_column(String(64))
+    record_uuid: Mapped[str | None] = mapped_column(String(64), index=True)
+    source: Mapped[str] = mapped_column(String(20), default="sync")  # "sync" | "backup"
+    payload: Mapped[Any] = mapped_column(JSON)
+    errors: Mapped[dict[str, list[str]]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(20), default="nowy")  # nowy|przyjety|odrzucony
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    researcher: Mapped[User] = relationship(foreign_keys=[researcher_id])
+
+
+class Contact(db.Model):
+    """Contact data a respondent gave for follow-up (F1 = Tak), encrypted, stored apart."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), unique=True
+    )
+    token: Mapped[bytes] = mapped_column(LargeBinary)  # Fernet token of the JSON
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncBatch(db.Model):
+    """The log of sync requests: who sent what, when, with what result."""
+
+    __tablename__ = "sync_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(36), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    counts: Mapped[dict[str, int]] = mapped_column(JSON)
