@@ -42,7 +42,9 @@ AREAS: tuple[Area, ...] = (
     Area("edukacja", 7, N_("Edukacja publiczna"), "edukacji publicznej"),
     Area("bezrobocie", 8, N_("Przeciwdziałanie bezrobociu"), "przeciwdziałania bezrobociu"),
     Area("kultura", 9, N_("Kultura"), "kultury"),
-    Area("sport_turystyka", 10, N_("Kultura fizyczna i turystyka"), "kultury fizycznej i turystyki"),
+    Area(
+        "sport_turystyka", 10, N_("Kultura fizyczna i turystyka"), "kultury fizycznej i turystyki"
+    ),
     Area(
         "aktywnosc_obywatelska",
         11,

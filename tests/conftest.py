@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from itertools import count
 
 import pytest
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from werkzeug.security import generate_password_hash
@@ -37,6 +37,10 @@ class FreshContextClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        # End the test's own transaction, so it sees what the request commits (SQLite keeps
+        # a snapshot for the whole transaction).
+        if has_app_context():
+            db.session.commit()
         with self.application.app_context():
             return super().open(*args, **kwargs)
 

@@ -28,7 +28,8 @@ def sync():
     request.max_content_length = MAX_SYNC_BYTES  # also for chunked bodies without a length
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
-        return api_error(400, "malformed_json", _("Treść żądania nie jest poprawnym obiektem JSON."))
+        message = _("Treść żądania nie jest poprawnym obiektem JSON.")
+        return api_error(400, "malformed_json", message)
     records = payload.get("records")
     if isinstance(records, list) and len(records) > MAX_BATCH_RECORDS:
         return api_error(
