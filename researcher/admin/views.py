@@ -27,6 +27,8 @@ from researcher.campaigns.services import (
 from researcher.extensions import db
 from researcher.gminas.models import Gmina
 from researcher.gminas.services import GminaError, add_locality, find_gmina, search_gminas
+from researcher.interviews.models import QuarantinedRecord
+from researcher.interviews.quarantine import QuarantineError, discard, open_records, reprocess
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -174,3 +176,47 @@ def localities(code: str):
             return redirect(url_for("admin.localities", code=code))
     status = 400 if form.errors else 200
     return render_template("admin/localities.html", gmina=gmina, form=form), status
+
+
+@bp.route("/kwarantanna")
+@allow(ADMIN)
+def quarantine():
+    return render_template("admin/quarantine.html", records=open_records())
+
+
+@bp.route("/kwarantanna/<int:record_id>")
+@allow(ADMIN)
+def quarantined(record_id: int):
+    record = db.get_or_404(QuarantinedRecord, record_id)
+    return render_template("admin/quarantined.html", record=record)
+
+
+@bp.route("/kwarantanna/<int:record_id>/ponow", methods=["POST"])
+@allow(ADMIN)
+def reprocess_view(record_id: int):
+    record = db.get_or_404(QuarantinedRecord, record_id)
+    try:
+        result = reprocess(record, by=current_user)
+    except QuarantineError as error:
+        flash(str(error), "error")
+        return redirect(url_for("admin.quarantined", record_id=record_id))
+    db.session.commit()
+    if record.status == "przyjety":
+        flash(_("Rekord przyjęty (%(status)s).", status=result.status), "success")
+        return redirect(url_for("admin.quarantine"))
+    flash(_("Rekord nadal ma błędy."), "error")
+    return redirect(url_for("admin.quarantined", record_id=record_id))
+
+
+@bp.route("/kwarantanna/<int:record_id>/odrzuc", methods=["POST"])
+@allow(ADMIN)
+def discard_view(record_id: int):
+    record = db.get_or_404(QuarantinedRecord, record_id)
+    try:
+        discard(record, by=current_user)
+    except QuarantineError as error:
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Rekord odrzucony."), "success")
+    return redirect(url_for("admin.quarantine"))

@@ -1,0 +1,364 @@
+"""The marshmallow schemas of sync: the record data built from a questionnaire version, the
+envelope of one synced record and of a batch; plus error-path flattening and PII warnings.
+
+One set of rules: the sync API, the backup upload and the no-JS form all validate record data
+with `record_data_schema(version)`. Field-local checks (types, option keys, lengths, choice
+limits) are marshmallow fields; cross-field rules come from `forms.rules`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from marshmallow import (
+    RAISE,
+    Schema,
+    ValidationError,
+    fields,
+    validate,
+    validates,
+    validates_schema,
+)
+from marshmallow.error_store import SCHEMA
+
+from analysis.pii import pii_kinds
+from forms.messages import MESSAGES, message
+from forms.model import Group, Question, Questionnaire
+from forms.questionnaire import (
+    CURRENT_VERSION,
+    QUESTIONNAIRES,
+    RESPONDENT_CODE_ALPHABET,
+    RESPONDENT_CODE_LENGTH,
+    RESPONDENT_CODE_PATTERN,
+    get_questionnaire,
+)
+from forms.rules import check_answers
+
+#: The most records one sync request may carry.
+MAX_BATCH_RECORDS = 500
+
+
+class _StrictBoolean(fields.Boolean):
+    """JSON true/false only (marshmallow's Boolean also takes "yes", 1, "on"…)."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> bool:
+        if value is True or value is False:
+            return value
+        raise self.make_error("invalid")
+
+
+class _StrictInteger(fields.Integer):
+    """JSON integers only: no strings, floats or booleans."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(strict=True, **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, bool):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class _Base(Schema):
+    """Polish schema-level messages; unknown fields are errors."""
+
+    error_messages: ClassVar[dict[str, str]] = {  # type: ignore[misc]
+        "type": MESSAGES["invalid_object"],
+        "unknown": MESSAGES["unknown_field"],
+    }
+
+    class Meta:
+        unknown = RAISE
+        register = False
+
+
+# --- record data, built from the definition -------------------------------------------------
+
+_ANSWER = {"required": False, "allow_none": True}
+
+
+def _no_duplicates(values: list[Any]) -> None:
+    if len(set(map(repr, values))) != len(values):
+        raise ValidationError(message("duplicate_choice"))
+
+
+def _exclusive_options(question: Question) -> Any:
+    exclusive = [o for o in question.options if o.exclusive]
+
+    def check(values: list[Any]) -> None:
+        for option in exclusive:
+            if option.key in values and len(values) > 1:
+                raise ValidationError(message("exclusive_choice", label=option.label))
+
+    return check
+
+
+def _choice(question: Question, **kwargs: Any) -> fields.String:
+    return fields.String(
+        validate=validate.OneOf([o.key for o in question.options],
+                                error=MESSAGES["invalid_choice"]),
+        error_messages={"invalid": MESSAGES["invalid_string"], "null": MESSAGES["null"]},
+        **kwargs,
+    )
+
+
+def _single(question: Question) -> fields.Field:
+    return _choice(question, **_ANSWER)
+
+
+def _multi(question: Question) -> fields.Field:
+    validators = [_no_duplicates, _exclusive_options(question)]
+    if question.max_choices:
+        validators.append(
+            validate.Length(max=question.max_choices, error=MESSAGES["too_many_choices"])
+        )
+    return fields.List(_choice(question), validate=validators,
+                       error_messages={"invalid": MESSAGES["invalid_list"]}, **_ANSWER)
+
+
+def _text(question: Question) -> fields.Field:
+    validators = []
+    if question.max_length:
+        validators.append(validate.Length(max=question.max_length, error=MESSAGES["too_long"]))
+    return fields.String(validate=validators,
+                         error_messages={"invalid": MESSAGES["invalid_string"]}, **_ANSWER)
+
+
+def _bool(question: Question) -> fields.Field:
+    return _StrictBoolean(error_messages={"invalid": MESSAGES["invalid_bool"]}, **_ANSWER)
+
+
+def _integer(question: Question) -> fields.Field:
+    return _StrictInteger(
+        validate=validate.Range(min=1, error=MESSAGES["positive_integer"]),
+        error_messages={"invalid": MESSAGES["invalid_integer"]},
+        **_ANSWER,
+    )
+
+
+def _code(question: Question) -> fields.Field:
+    error = message("invalid_code", length=RESPONDENT_CODE_LENGTH,
+                    alphabet=RESPONDENT_CODE_ALPHABET)
+    return fields.String(validate=validate.Regexp(RESPONDENT_CODE_PATTERN, error=error),
+                         error_messages={"invalid": MESSAGES["invalid_string"]}, **_ANSWER)
+
+
+#: How each question type of `forms.model.QUESTION_TYPES` becomes a marshmallow field.
+FIELD_BUILDERS = {
+    "single": _single,
+    "multi": _multi,
+    "bool": _bool,
+    "text": _text,
+    "textarea": _text,
+    "integer": _integer,
+    "code": _code,
+}
+
+
+def _group_field(group: Group) -> fields.Field:
+    item_schema = _Base.from_dict(
+        {q.key: FIELD_BUILDERS[q.type](q) for q in group.questions},
+        name=f"{group.key.title()}Schema",
+    )
+    messages = {"type": MESSAGES["invalid_object"], "null": MESSAGES["invalid_object"]}
+    if not group.repeat:
+        return fields.Nested(item_schema, error_messages=messages, **_ANSWER)
+    nested = fields.Nested(item_schema, error_messages=messages)
+    return fields.List(
+        nested,
+        validate=validate.Length(max=group.max_items, error=MESSAGES["too_many_items"]),
+        error_messages={"invalid": MESSAGES["invalid_list"]},
+        **_ANSWER,
+    )
+
+
+class RecordDataSchema(_Base):
+    """Base of the generated record-data schemas; runs the cross-field rules."""
+
+    questionnaire: ClassVar[Questionnaire]
+
+    @validates_schema(pass_original=True, skip_on_field_errors=False)
+    def _check_rules(self, data: Any, original_data: Any, **kwargs: Any) -> None:
+        if isinstance(original_data, Mapping):
+            errors = check_answers(self.questionnaire, original_data)
+            if errors:
+                raise ValidationError(errors)
+
+
+@functools.cache
+def record_data_schema(version: str) -> Schema:
+    """The schema of the `data` of a record of questionnaire `version` (cached).
+
+    Raises `forms.questionnaire.UnknownVersion` for a version never published.
+    """
+    questionnaire = get_questionnaire(version)
+    attrs: dict[str, Any] = {"questionnaire": questionnaire}
+    for _, item in questionnaire.items():
+        attrs[item.key] = (
+            _group_field(item) if isinstance(item, Group) else FIELD_BUILDERS[item.type](item)
+        )
+    schema_class = type(f"RecordData_{version.replace('.', '_')}", (RecordDataSchema,), attrs)
+    return schema_class()
+
+
+# --- errors and warnings --------------------------------------------------------------------
+
+
+def flatten_errors(errors: Any, prefix: str = "data") -> dict[str, list[str]]:
+    """Nested marshmallow errors as `{"data.needs.1.urgency": ["…"]}`.
+
+    Schema-level messages (`_schema`) belong to the enclosing path itself.
+    """
+    flat: dict[str, list[str]] = {}
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, Mapping):
+            for key, sub in node.items():
+                walk(sub, path if key == SCHEMA else _join(path, str(key)))
+        elif isinstance(node, list | tuple):
+            for sub in node:
+                walk(sub, path)
+        else:
+            flat.setdefault(path, []).append(str(node))
+
+    walk(errors, prefix)
+    return flat
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def pii_warnings(
+    data: Mapping[str, Any], version: str | None = None, prefix: str = "data"
+) -> dict[str, list[str]]:
+    """Non-blocking warnings for free-text answers that look like a PESEL, phone or e-mail.
+
+    Covers every free-text question of the version (default: current) except the contact
+    form, which holds contact data by design.
+    """
+    questionnaire = get_questionnaire(version or CURRENT_VERSION)
+    warnings: dict[str, list[str]] = {}
+
+    def scan(questions: tuple[Question, ...], answers: Any, path: str) -> None:
+        if not isinstance(answers, Mapping):
+            return
+        for question in questions:
+            text = answers.get(question.key)
+            if question.qtype.free_text and isinstance(text, str):
+                kinds = pii_kinds(text)
+                if kinds:
+                    warnings[_join(path, question.key)] = [message(f"pii_{k}") for k in kinds]
+
+    scan(tuple(q for _, q in questionnaire.questions()), data, prefix)
+    for _, group in questionnaire.groups():
+        if not group.pii_check:
+            continue
+        value = data.get(group.key)
+        entries = enumerate(value) if group.repeat and isinstance(value, list) else []
+        for index, entry in entries:
+            scan(group.questions, entry, _join(prefix, f"{group.key}.{index}"))
+        if not group.repeat:
+            scan(group.questions, value, _join(prefix, group.key))
+    return warnings
+
+
+# --- sync envelopes -------------------------------------------------------------------------
+
+
+def _uuid() -> fields.UUID:
+    return fields.UUID(required=True, error_messages={
+        "invalid_uuid": MESSAGES["invalid_uuid"], "invalid": MESSAGES["invalid_uuid"],
+        "required": MESSAGES["required"],
+        "null": MESSAGES["required"]})
+
+
+class SyncRecordSchema(_Base):
+    """One record of a sync batch; `data` is checked afterwards against `form_version`."""
+
+    uuid = _uuid()
+    revision = _StrictInteger(
+        required=True,
+        validate=validate.Range(min=1, error=MESSAGES["positive_integer"]),
+        error_messages={"invalid": MESSAGES["invalid_integer"], "required": MESSAGES["required"],
+                        "null": MESSAGES["required"]},
+    )
+    form_version = fields.String(required=True, error_messages={
+        "invalid": MESSAGES["invalid_string"], "required": MESSAGES["required"],
+        "null": MESSAGES["required"]})
+    recorded_at = fields.AwareDateTime(format="iso", required=True, error_messages={
+        "invalid": MESSAGES["invalid_datetime"], "format": MESSAGES["invalid_datetime"],
+        "invalid_awareness": MESSAGES["naive_datetime"], "required": MESSAGES["required"],
+        "null": MESSAGES["required"]})
+    data = fields.Dict(required=True, error_messages={
+        "invalid": MESSAGES["invalid_object"], "required": MESSAGES["required"],
+        "null": MESSAGES["required"]})
+
+    @validates("form_version")
+    def _published(self, value: str, **kwargs: Any) -> None:
+        if value not in QUESTIONNAIRES:
+            raise ValidationError(message("unknown_version", version=value))
+
+
+class SyncBatchSchema(_Base):
+    """A sync request; its records are validated one by one with `validate_sync_record`."""
+
+    device_id = _uuid()
+    batch_id = _uuid()
+    records = fields.List(
+        fields.Raw(),
+        required=True,
+        validate=validate.Length(max=MAX_BATCH_RECORDS, error=MESSAGES["too_many_records"]),
+        error_messages={"invalid": MESSAGES["invalid_list"], "required": MESSAGES["required"],
+                        "null": MESSAGES["required"]},
+    )
+
+
+sync_record_schema = SyncRecordSchema()
+sync_batch_schema = SyncBatchSchema()
+
+
+@dataclass
+class RecordCheck:
+    """The outcome of validating one synced record: loaded envelope or errors, and warnings."""
+
+    record: dict[str, Any] | None
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the record may be stored."""
+        return not self.errors
+
+
+def validate_sync_record(raw: Any) -> RecordCheck:
+    """Validate one record of a batch: the envelope, then `data` against its `form_version`.
+
+    Errors are flattened to paths (`revision`, `form_version`, `data.needs.1.urgency`); an
+    unknown version is an error at `form_version` and leaves `data` unchecked. Warnings (PII
+    in free text) never block.
+    """
+    errors: dict[str, list[str]] = {}
+    try:
+        record = sync_record_schema.load(raw)
+    except ValidationError as err:
+        record = None
+        errors.update(flatten_errors(err.messages, prefix=""))
+    if not isinstance(raw, Mapping):
+        return RecordCheck(None, errors)
+    version, data = raw.get("form_version"), raw.get("data")
+    if version not in QUESTIONNAIRES or not isinstance(data, Mapping):
+        return RecordCheck(None, errors)
+    try:
+        loaded = record_data_schema(version).load(data)
+    except ValidationError as err:
+        errors.update(flatten_errors(err.messages, prefix="data"))
+    else:
+        if record is not None:
+            record["data"] = loaded
+    warnings = pii_warnings(data, version)
+    return RecordCheck(None if errors else record, errors, warnings)

@@ -1,0 +1,57 @@
+"""Quarantine: rejected records kept verbatim; an admin re-processes or discards them."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from researcher.auth.models import User
+from researcher.extensions import db, utcnow
+from researcher.interviews.models import QuarantinedRecord
+from researcher.interviews.sync import REJECTED, RecordResult, apply_record
+
+
+class QuarantineError(Exception):
+    """The record cannot be acted on; the message is for the user."""
+
+
+def _open(record: QuarantinedRecord) -> None:
+    if record.status != "nowy":
+        raise QuarantineError(_("Ten rekord został już rozpatrzony."))
+
+
+def reprocess(record: QuarantinedRecord, by: User) -> RecordResult:
+    """Apply the kept payload again, as its researcher, under today's rules and rights.
+
+    Accepted → the entry is closed; rejected again → it stays open with the new errors (the
+    fresh attempt is not quarantined a second time).
+    """
+    _open(record)
+    with db.session.begin_nested() as savepoint:
+        result = apply_record(
+            record.payload, record.researcher, record.device_id, record.batch_id, record.source
+        )
+        if result.status == REJECTED:
+            savepoint.rollback()
+    if result.status == REJECTED:
+        record.errors = result.errors
+    else:
+        record.status = "przyjety"
+        record.resolved_at = utcnow()
+        record.resolved_by_id = by.id
+    return result
+
+
+def discard(record: QuarantinedRecord, by: User) -> None:
+    _open(record)
+    record.status = "odrzucony"
+    record.resolved_at = utcnow()
+    record.resolved_by_id = by.id
+
+
+def open_records() -> list[QuarantinedRecord]:
+    stmt = (
+        db.select(QuarantinedRecord)
+        .where(QuarantinedRecord.status == "nowy")
+        .order_by(QuarantinedRecord.received_at.desc())
+    )
+    return list(db.session.scalars(stmt))
