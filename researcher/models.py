@@ -2,6 +2,8 @@
 
 from researcher.auth.models import LoginThrottle, User
 from researcher.campaigns.models import Campaign, campaign_researchers
+from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion, card_row_needs
+from researcher.exports.models import ExportJob
 from researcher.gminas.models import Gmina, Locality
 from researcher.interviews.models import (
     Contact,
@@ -11,8 +13,19 @@ from researcher.interviews.models import (
     Visit,
     VisitVersion,
 )
+from researcher.needs.models import NeedChange
+from researcher.themes.models import AnalysisRun, Theme, ThemeAssignment
 
 __all__ = [
+    "AnalysisRun",
+    "ExportJob",
+    "NeedChange",
+    "ServiceCard",
+    "ServiceCardRow",
+    "ServiceCardVersion",
+    "Theme",
+    "ThemeAssignment",
+    "card_row_needs",
     "Campaign",
     "Contact",
     "Gmina",

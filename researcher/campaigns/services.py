@@ -7,6 +7,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from forms.questionnaire import QUESTIONNAIRES
 from researcher.auth.models import RESEARCHER, User
 from researcher.campaigns.models import STATUSES, Campaign
 from researcher.extensions import db
@@ -76,6 +77,4 @@ def campaigns_for(user: User) -> list[Campaign]:
 
 def questionnaire_versions() -> list[str]:
     """Every published questionnaire version, newest first."""
-    from forms.questionnaire import QUESTIONNAIRES
-
     return sorted(QUESTIONNAIRES, reverse=True)

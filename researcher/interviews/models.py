@@ -83,8 +83,15 @@ class Need(db.Model):
     access_view: Mapped[str | None] = mapped_column(String(20))
     sensitive: Mapped[bool] = mapped_column(default=False)
     consent_art9: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(String(30), default="nowa")
     recorded_at: Mapped[datetime]
+    # The Menedżer US's review (researcher's answers above stay as recorded; changes are logged
+    # in need_changes). None means "as the researcher recorded it".
+    status: Mapped[str] = mapped_column(String(30), default="nowa")
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    reviewed_area: Mapped[str | None] = mapped_column(String(40))
+    reviewed_target_groups: Mapped[list[str] | None] = mapped_column(JSON)
+    scope_flag: Mapped[str | None] = mapped_column(String(30))  # potrzeba_materialna|poza_zakresem
+    quote_approved: Mapped[bool] = mapped_column(default=False)  # may be quoted in exports
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     visit: Mapped[Visit] = relationship(back_populates="needs")

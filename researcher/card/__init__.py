@@ -1,0 +1,1 @@
+"""Karta usług i kryteriów dostępu: the NGO's service card, its rows, evidence and versions."""

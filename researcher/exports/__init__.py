@@ -1,0 +1,1 @@
+"""Exports for the gmina: diagnosis contribution and service card, with disclosure control."""

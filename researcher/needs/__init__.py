@@ -1,0 +1,1 @@
+"""The Menedżer US's review of needs: corrections, statuses, scope flags, approved quotes."""
