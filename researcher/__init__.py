@@ -11,12 +11,14 @@ from researcher import cli, errors, models, security  # noqa: F401  (models: eve
 from researcher.admin.views import bp as admin_bp
 from researcher.auth.login import init_login
 from researcher.auth.views import bp as auth_bp
+from researcher.card.views import bp as card_bp
 from researcher.config import load_config
 from researcher.extensions import babel, csrf, db, migrate
 from researcher.i18n import select_locale
 from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
+from researcher.needs.views import bp as needs_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +38,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(card_bp)
+    app.register_blueprint(needs_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

@@ -49,6 +49,10 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     if _is_sqlite(dbapi_connection):
         # Let SQLAlchemy emit BEGIN itself (below): the driver's own handling breaks SAVEPOINT.
         dbapi_connection.isolation_level = None
+        # Unicode-aware lower() for searching Polish text (SQLite's own is ASCII-only).
+        dbapi_connection.create_function(
+            "pl_lower", 1, lambda s: s.lower() if isinstance(s, str) else s, deterministic=True
+        )
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")

@@ -1,0 +1,93 @@
+"""Needs review pages of the Menedżer US."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from researcher.access import allow
+from researcher.admin.forms import choices_from
+from researcher.auth.models import ADMIN, MANAGER
+from researcher.campaigns.models import Campaign
+from researcher.card.models import ServiceCard
+from researcher.extensions import db
+from researcher.interviews.models import Need
+from researcher.needs import services
+from researcher.needs.forms import NeedFilterForm, ReviewForm
+
+bp = Blueprint("needs", __name__, url_prefix="/potrzeby")
+
+
+@bp.route("/")
+@allow(MANAGER, ADMIN)
+def index():
+    form = NeedFilterForm(request.args)
+    campaigns = list(db.session.scalars(db.select(Campaign).order_by(Campaign.name)))
+    everything = {0: _("— wszystkie —")}
+    form.campaign.choices = choices_from({**everything, **{c.id: c.name for c in campaigns}})
+    form.validate()
+    query = services.NeedQuery(
+        campaign_id=form.campaign.data or None,
+        area=form.area.data or None,
+        urgency=form.urgency.data or None,
+        status=form.status.data or None,
+        text=form.q.data or "",
+        date_from=form.date_from.data if not form.date_from.errors else None,
+        date_to=form.date_to.data if not form.date_to.errors else None,
+        page=form.page.data or 1,
+    )
+    needs, total = services.search(query)
+    cards = db.session.scalars(db.select(ServiceCard).order_by(ServiceCard.updated_at.desc()))
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template(
+        "needs/index.html",
+        form=form,
+        needs=needs,
+        total=total,
+        page=query.page,
+        pages=max(1, -(-total // services.PAGE_SIZE)),
+        args=args,
+        cards=list(cards),
+        describe=services.shown_description,
+        effective_area=services.effective_area,
+        effective_groups=services.effective_groups,
+    )
+
+
+def _apply(need: Need, form: ReviewForm) -> None:
+    services.correct(need, current_user, form.area.data, form.target_groups.data or [])
+    services.set_status(need, current_user, form.status.data, form.reason.data or "")
+    services.set_scope_flag(need, current_user, form.scope_flag.data or None)
+    services.approve_quote(need, current_user, bool(form.quote_approved.data))
+
+
+@bp.route("/<int:need_id>", methods=["GET", "POST"])
+@allow(MANAGER, ADMIN)
+def detail(need_id: int):
+    need = db.get_or_404(Need, need_id)
+    form = ReviewForm()
+    if request.method == "GET":
+        form.area.data = services.effective_area(need)
+        form.target_groups.data = services.effective_groups(need)
+        form.status.data = need.status if need.status in services.STATUSES else "nowa"
+        form.reason.data = need.status_reason or ""
+        form.scope_flag.data = need.scope_flag or ""
+        form.quote_approved.data = need.quote_approved
+    elif form.validate_on_submit():
+        try:
+            _apply(need, form)
+        except services.ReviewError as error:
+            db.session.rollback()
+            getattr(form, error.field or "status").errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("Zapisano przegląd potrzeby."), "success")
+            return redirect(url_for("needs.detail", need_id=need.id))
+    return render_template(
+        "needs/detail.html",
+        need=need,
+        form=form,
+        description=services.shown_description(need),
+        history=services.history(need),
+    ), 400 if form.errors else 200
