@@ -1,0 +1,33 @@
+"""The API description matches what the server does."""
+
+import json
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def test_openapi_file_is_valid_json_with_the_sync_path():
+    spec = json.loads((DOCS / "openapi.json").read_text(encoding="utf-8"))
+    assert spec["openapi"].startswith("3.")
+    assert set(spec["paths"]["/sync"]["post"]["responses"]) == {
+        "200", "400", "401", "403", "413", "422"
+    }
+
+
+def test_documented_statuses_are_the_ones_the_server_uses():
+    from researcher.interviews import sync
+
+    spec = json.loads((DOCS / "openapi.json").read_text(encoding="utf-8"))
+    documented = spec["components"]["schemas"]["Result"]["properties"]["status"]["enum"]
+    assert set(documented) == {
+        sync.CREATED, sync.UPDATED, sync.UNCHANGED, sync.CONFLICT, sync.REJECTED
+    }
+
+
+def test_documented_batch_limit_is_the_servers():
+    from forms.schema import MAX_BATCH_RECORDS
+
+    spec = json.loads((DOCS / "openapi.json").read_text(encoding="utf-8"))
+    assert spec["components"]["schemas"]["Batch"]["properties"]["records"]["maxItems"] == (
+        MAX_BATCH_RECORDS
+    )
