@@ -13,12 +13,15 @@ from researcher.auth.login import init_login
 from researcher.auth.views import bp as auth_bp
 from researcher.card.views import bp as card_bp
 from researcher.config import load_config
+from researcher.dashboard.views import bp as dashboard_bp
+from researcher.exports.views import bp as exports_bp
 from researcher.extensions import babel, csrf, db, migrate
 from researcher.i18n import select_locale
 from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
 from researcher.needs.views import bp as needs_bp
+from researcher.themes.views import bp as themes_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,8 +41,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(dashboard_bp)
     app.register_blueprint(card_bp)
     app.register_blueprint(needs_bp)
+    app.register_blueprint(themes_bp)
+    app.register_blueprint(exports_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

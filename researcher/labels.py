@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from analysis.pii import mask_pii
 from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER
 
@@ -69,6 +70,8 @@ def group_label(key: str) -> str:
 
 
 def init_labels(app: Flask) -> None:
+    # Free text written by researchers is shown to managers only with personal data masked.
+    app.jinja_env.filters["mask_pii"] = mask_pii
     app.jinja_env.globals.update(
         get_locale=get_locale,
         role_label=_label(ROLE_LABELS),

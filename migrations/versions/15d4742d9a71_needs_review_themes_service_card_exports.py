@@ -34,7 +34,6 @@ def upgrade():
     sa.Column('stability', sa.Double(), nullable=True),
     sa.Column('timings', sa.JSON(), nullable=False),
     sa.Column('error', sa.Text(), nullable=True),
-    sa.Column('model', sa.LargeBinary(), nullable=True),
     sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], name=op.f('fk_analysis_runs_campaign_id_campaigns')),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_analysis_runs_created_by_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_analysis_runs'))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from researcher.extensions import db, utcnow
@@ -31,7 +31,6 @@ class AnalysisRun(db.Model):
     stability: Mapped[float | None]
     timings: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     error: Mapped[str | None] = mapped_column(Text)
-    model: Mapped[bytes | None] = mapped_column(LargeBinary)  # fitted model, to place new needs
 
     themes: Mapped[list[Theme]] = relationship(
         back_populates="run", order_by="Theme.size.desc()", cascade="all, delete-orphan"

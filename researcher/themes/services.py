@@ -1,0 +1,295 @@
+"""Run the needs analysis for a campaign and keep the manager's review of its themes.
+
+The clustering itself is `analysis.themes` (pure, deterministic); this module feeds it the
+campaign's needs, stores the run, and carries the manager's names and decisions from one run
+to the next by member overlap.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from flask_babel import gettext as _
+
+from analysis.areas import dominant_area
+from analysis.pii import mask_pii
+from analysis.themes import (
+    UNASSIGNED,
+    ThemeParams,
+    assign_new,
+    cluster_needs,
+    map_onto_previous,
+    split_theme,
+)
+from researcher.auth.models import User
+from researcher.extensions import db, utcnow
+from researcher.interviews.models import Need
+from researcher.themes.models import AnalysisRun, Theme, ThemeAssignment
+
+MIN_NEEDS = 4
+
+
+class ThemeError(Exception):
+    """A rule of the themes review was broken; the message is for the user."""
+
+
+def _effective_area(need: Need) -> str:
+    return need.reviewed_area or need.area
+
+
+def campaign_needs(campaign_id: int) -> list[Need]:
+    stmt = (
+        db.select(Need)
+        .where(Need.campaign_id == campaign_id, Need.status != "odrzucona")
+        .order_by(Need.id)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def latest_run(campaign_id: int) -> AnalysisRun | None:
+    """The newest finished run of a campaign: the one whose themes the card uses."""
+    return db.session.scalar(
+        db.select(AnalysisRun)
+        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == "gotowa")
+        .order_by(AnalysisRun.id.desc())
+    )
+
+
+def visible_themes(run: AnalysisRun) -> list[Theme]:
+    return [t for t in run.themes if t.merged_into_id is None]
+
+
+def start_run(campaign_id: int, by: User, k: int | None = None, seed: int = 0) -> AnalysisRun:
+    run = AnalysisRun(
+        campaign_id=campaign_id,
+        created_by_id=by.id,
+        seed=seed,
+        params={"k": k, "seed": seed, "method": "tfidf-svd-kmeans"},
+    )
+    db.session.add(run)
+    db.session.flush()
+    return run
+
+
+def execute_run(run: AnalysisRun) -> None:
+    """Cluster the campaign's needs now and store the themes; failures end in status "blad"."""
+    run.status, run.progress = "trwa", 5
+    db.session.flush()
+    needs = campaign_needs(run.campaign_id)
+    if len(needs) < MIN_NEEDS:
+        run.status = "blad"
+        run.error = _("Za mało potrzeb do analizy (co najmniej %(n)d).", n=MIN_NEEDS)
+        run.finished_at = utcnow()
+        return
+    previous = latest_run(run.campaign_id)
+    params = ThemeParams(k=run.params.get("k"), seed=run.seed)
+    result = cluster_needs([(n.id, n.description) for n in needs], params)
+    run.progress = 70
+    by_id = {n.id: n for n in needs}
+    themes: dict[int, Theme] = {}
+    for found in result.themes:
+        if found.id == UNASSIGNED:
+            continue
+        area, _share = dominant_area([_effective_area(by_id[i]) for i in found.member_ids])
+        theme = Theme(
+            number=found.id,
+            label=mask_pii(found.label),
+            top_terms=list(found.top_terms),
+            typical_need_ids=[t.id for t in found.typical],
+            size=found.size,
+            dominant_area=area,
+        )
+        run.themes.append(theme)
+        themes[found.id] = theme
+    db.session.flush()
+    for need_id, number, score in zip(
+        result.ids, result.assignments, result.similarities, strict=True
+    ):
+        db.session.add(
+            ThemeAssignment(
+                run_id=run.id,
+                need_id=need_id,
+                theme_id=themes[number].id if number in themes else None,
+                score=score,
+            )
+        )
+    if previous is not None:
+        _carry_review(previous, run)
+    run.k = result.k
+    run.n_needs = len(needs)
+    run.n_unassigned = sum(1 for a in result.assignments if a == UNASSIGNED)
+    run.stability = result.stability
+    run.timings = dict(result.timings)
+    run.params = {**run.params, "k_method": result.k_method}
+    run.status, run.progress, run.finished_at = "gotowa", 100, utcnow()
+    db.session.flush()
+
+
+def members(run: AnalysisRun) -> dict[int, set[int]]:
+    """Theme id → need ids, as the run's assignments stand now (after manual moves)."""
+    out: dict[int, set[int]] = {}
+    stmt = db.select(ThemeAssignment.theme_id, ThemeAssignment.need_id).where(
+        ThemeAssignment.run_id == run.id, ThemeAssignment.theme_id.is_not(None)
+    )
+    for theme_id, need_id in db.session.execute(stmt):
+        out.setdefault(theme_id, set()).add(need_id)
+    return out
+
+
+def _carry_review(previous: AnalysisRun, run: AnalysisRun) -> None:
+    """Keep the manager's names and decisions for themes that continue an earlier one."""
+    reviewed = {t.id: t for t in visible_themes(previous) if t.name or t.reviewed}
+    if not reviewed:
+        return
+    old = {tid: ids for tid, ids in members(previous).items() if tid in reviewed}
+    mapping = map_onto_previous(old, members(run))
+    current = {t.id: t for t in run.themes}
+    for theme_id, old_id in mapping.items():
+        theme, before = current[theme_id], reviewed[old_id]
+        theme.name = before.name
+        theme.reviewed = before.reviewed
+        theme.reviewed_by_id = before.reviewed_by_id
+        theme.continues_theme_id = before.id
+
+
+def assign_late_needs(run: AnalysisRun) -> int:
+    """Put needs synced after the run into the nearest theme; returns how many were placed."""
+    placed = {
+        need_id
+        for (need_id,) in db.session.execute(
+            db.select(ThemeAssignment.need_id).where(ThemeAssignment.run_id == run.id)
+        )
+    }
+    late = [n for n in campaign_needs(run.campaign_id) if n.id not in placed]
+    if not late:
+        return 0
+    number_of = {t.id: t.number for t in run.themes}
+    theme_of_number = {t.number: t for t in visible_themes(run)}
+    rows = db.session.execute(
+        db.select(Need.description, ThemeAssignment.theme_id)
+        .join(ThemeAssignment, ThemeAssignment.need_id == Need.id)
+        .where(ThemeAssignment.run_id == run.id)
+    )
+    existing = [(text, number_of.get(tid, UNASSIGNED)) for text, tid in rows]
+    for need, found in zip(late, assign_new(existing, [n.description for n in late]), strict=True):
+        theme = theme_of_number.get(found.theme)
+        db.session.add(
+            ThemeAssignment(
+                run_id=run.id,
+                need_id=need.id,
+                theme_id=theme.id if theme else None,
+                score=found.similarity,
+                late=True,
+            )
+        )
+        if theme:
+            theme.size += 1
+    db.session.flush()
+    return len(late)
+
+
+def rename(theme: Theme, name: str, by: User) -> None:
+    theme.name = name.strip() or None
+    theme.reviewed_by_id = by.id
+
+
+def mark_reviewed(theme: Theme, reviewed: bool, by: User) -> None:
+    theme.reviewed = reviewed
+    theme.reviewed_by_id = by.id
+
+
+def _reassign(run: AnalysisRun, source: Theme, target: Theme | None) -> int:
+    rows = list(
+        db.session.scalars(
+            db.select(ThemeAssignment).where(
+                ThemeAssignment.run_id == run.id, ThemeAssignment.theme_id == source.id
+            )
+        )
+    )
+    for row in rows:
+        row.theme_id = target.id if target else None
+    return len(rows)
+
+
+def merge(theme: Theme, into: Theme) -> None:
+    """Fold `theme` into `into`: its needs move, its row stays as a record of the merge."""
+    if theme.id == into.id or theme.run_id != into.run_id:
+        raise ThemeError(_("Wybierz inny temat z tej samej analizy."))
+    into.size += _reassign(theme.run, theme, into)
+    theme.size = 0
+    theme.merged_into_id = into.id
+
+
+def split(theme: Theme, k: int = 2) -> list[Theme]:
+    """Re-cluster one theme's needs into `k` new themes."""
+    run = theme.run
+    ids = sorted(members(run).get(theme.id, set()))
+    if len(ids) < max(k, 2) * 2:
+        raise ThemeError(_("Za mało potrzeb w temacie, by go podzielić."))
+    needs = {n.id: n for n in db.session.scalars(db.select(Need).where(Need.id.in_(ids)))}
+    result = split_theme([(i, needs[i].description) for i in ids], k=k,
+                         params=ThemeParams(seed=run.seed))
+    next_number = max(t.number for t in run.themes) + 1
+    created: list[Theme] = []
+    by_number: dict[int, Theme] = {}
+    for found in result.themes:
+        if found.id == UNASSIGNED:
+            continue
+        area, _share = dominant_area([_effective_area(needs[i]) for i in found.member_ids])
+        child = Theme(
+            number=next_number + len(created),
+            label=mask_pii(found.label),
+            top_terms=list(found.top_terms),
+            typical_need_ids=[t.id for t in found.typical],
+            size=found.size,
+            dominant_area=area,
+        )
+        run.themes.append(child)
+        created.append(child)
+        by_number[found.id] = child
+    db.session.flush()
+    assignments = {
+        a.need_id: a
+        for a in db.session.scalars(
+            db.select(ThemeAssignment).where(
+                ThemeAssignment.run_id == run.id, ThemeAssignment.theme_id == theme.id
+            )
+        )
+    }
+    for need_id, number in zip(result.ids, result.assignments, strict=True):
+        target = by_number.get(number)
+        assignments[need_id].theme_id = target.id if target else None
+    theme.size = 0
+    theme.merged_into_id = created[0].id if created else None
+    return created
+
+
+def move_need(run: AnalysisRun, need_id: int, target: Theme | None) -> None:
+    assignment = db.session.scalar(
+        db.select(ThemeAssignment).filter_by(run_id=run.id, need_id=need_id)
+    )
+    if assignment is None:
+        raise ThemeError(_("Ta potrzeba nie należy do tej analizy."))
+    if target is not None and target.run_id != run.id:
+        raise ThemeError(_("Wybierz temat z tej samej analizy."))
+    old = db.session.get(Theme, assignment.theme_id) if assignment.theme_id else None
+    if old is not None:
+        old.size -= 1
+    if target is not None:
+        target.size += 1
+    assignment.theme_id = target.id if target else None
+    assignment.manual = True
+
+
+def theme_summary(theme: Theme) -> dict[str, Any]:
+    """Size, area mix, urgency mix and typical needs (PII-masked) of a theme."""
+    ids = members(theme.run).get(theme.id, set())
+    needs = list(db.session.scalars(db.select(Need).where(Need.id.in_(ids)))) if ids else []
+    by_id = {n.id: n for n in needs}
+    return {
+        "areas": Counter(_effective_area(n) for n in needs).most_common(),
+        "urgency": Counter(n.urgency for n in needs),
+        "typical": [mask_pii(by_id[i].description) for i in theme.typical_need_ids if i in by_id],
+        "needs": sorted(needs, key=lambda n: n.id),
+    }

@@ -1,0 +1,170 @@
+"""Themes pages: run an analysis for a campaign, review its themes."""
+
+from __future__ import annotations
+
+import threading
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from researcher.access import allow
+from researcher.auth.models import ADMIN, MANAGER
+from researcher.campaigns.models import Campaign
+from researcher.extensions import db
+from researcher.themes import services
+from researcher.themes.models import AnalysisRun, Theme
+
+bp = Blueprint("themes", __name__, url_prefix="/tematy")
+
+
+def _execute_in_background(app, run_id: int) -> None:
+    def work() -> None:
+        with app.app_context():
+            run = db.session.get(AnalysisRun, run_id)
+            try:
+                services.execute_run(run)
+                db.session.commit()
+            except Exception as error:  # the run must end visibly, whatever went wrong
+                db.session.rollback()
+                app.logger.exception("Analysis run %s failed", run_id)
+                run = db.session.get(AnalysisRun, run_id)
+                run.status, run.error = "blad", str(error)[:500]
+                db.session.commit()
+
+    threading.Thread(target=work, name=f"analysis-{run_id}", daemon=True).start()
+
+
+@bp.route("/", methods=["GET", "POST"])
+@allow(MANAGER, ADMIN)
+def index():
+    campaigns = list(db.session.scalars(db.select(Campaign).order_by(Campaign.name)))
+    campaign_id = request.values.get("campaign", type=int) or (
+        campaigns[0].id if campaigns else None
+    )
+    if request.method == "POST" and campaign_id:
+        k = request.form.get("k", type=int)
+        if k is not None and not 2 <= k <= 60:
+            flash(_("Liczba tematów musi być między 2 a 60 (albo pusta: dobór automatyczny)."),
+                  "error")
+            return redirect(url_for("themes.index", campaign=campaign_id))
+        run = services.start_run(campaign_id, current_user, k, request.form.get("seed", 0, int))
+        db.session.commit()
+        if current_app.config.get("THEMES_INLINE"):
+            services.execute_run(run)
+            db.session.commit()
+        else:
+            _execute_in_background(current_app._get_current_object(), run.id)
+        return redirect(url_for("themes.run", run_id=run.id))
+    runs = (
+        db.session.scalars(
+            db.select(AnalysisRun)
+            .where(AnalysisRun.campaign_id == campaign_id)
+            .order_by(AnalysisRun.id.desc())
+        )
+        if campaign_id
+        else []
+    )
+    return render_template(
+        "themes/index.html", campaigns=campaigns, campaign_id=campaign_id, runs=list(runs)
+    )
+
+
+@bp.route("/analizy/<int:run_id>")
+@allow(MANAGER, ADMIN)
+def run(run_id: int):
+    run = db.get_or_404(AnalysisRun, run_id)
+    late = 0
+    if run.status == "gotowa":
+        late = services.assign_late_needs(run)
+        db.session.commit()
+    themes = services.visible_themes(run) if run.status == "gotowa" else []
+    return render_template(
+        "themes/run.html",
+        run=run,
+        themes=themes,
+        late=late,
+        summaries={t.id: services.theme_summary(t) for t in themes},
+    )
+
+
+@bp.route("/analizy/<int:run_id>/stan")
+@allow(MANAGER, ADMIN)
+def run_status(run_id: int):
+    run = db.get_or_404(AnalysisRun, run_id)
+    return {"status": run.status, "progress": run.progress, "error": run.error}
+
+
+def _theme(theme_id: int) -> Theme:
+    return db.get_or_404(Theme, theme_id)
+
+
+@bp.route("/<int:theme_id>", methods=["GET", "POST"])
+@allow(MANAGER, ADMIN)
+def theme(theme_id: int):
+    theme = _theme(theme_id)
+    if request.method == "POST":
+        services.rename(theme, request.form.get("name", ""), current_user)
+        services.mark_reviewed(theme, request.form.get("reviewed") == "y", current_user)
+        db.session.commit()
+        flash(_("Zapisano temat."), "success")
+        return redirect(url_for("themes.theme", theme_id=theme.id))
+    others = [t for t in services.visible_themes(theme.run) if t.id != theme.id]
+    return render_template(
+        "themes/theme.html", theme=theme, others=others, summary=services.theme_summary(theme)
+    )
+
+
+def _act(theme: Theme, action, success: str):
+    try:
+        result = action()
+    except services.ThemeError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return None
+    db.session.commit()
+    flash(success, "success")
+    return result
+
+
+@bp.route("/<int:theme_id>/scal", methods=["POST"])
+@allow(MANAGER, ADMIN)
+def merge(theme_id: int):
+    theme = _theme(theme_id)
+    into = db.session.get(Theme, request.form.get("into", type=int) or 0)
+    if into is None:
+        abort(404)
+    if _act(theme, lambda: services.merge(theme, into), _("Połączono tematy.")) is None:
+        return redirect(url_for("themes.theme", theme_id=theme.id))
+    return redirect(url_for("themes.theme", theme_id=into.id))
+
+
+@bp.route("/<int:theme_id>/podziel", methods=["POST"])
+@allow(MANAGER, ADMIN)
+def split(theme_id: int):
+    theme = _theme(theme_id)
+    k = min(max(request.form.get("k", 2, type=int), 2), 6)
+    created = _act(theme, lambda: services.split(theme, k), _("Podzielono temat."))
+    if not created:
+        return redirect(url_for("themes.theme", theme_id=theme.id))
+    return redirect(url_for("themes.run", run_id=theme.run_id))
+
+
+@bp.route("/<int:theme_id>/przenies", methods=["POST"])
+@allow(MANAGER, ADMIN)
+def move(theme_id: int):
+    theme = _theme(theme_id)
+    target_id = request.form.get("target", type=int)
+    target = db.session.get(Theme, target_id) if target_id else None
+    need_id = request.form.get("need_id", type=int) or 0
+    _act(theme, lambda: services.move_need(theme.run, need_id, target), _("Przeniesiono potrzebę."))
+    return redirect(url_for("themes.theme", theme_id=theme.id))
