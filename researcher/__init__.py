@@ -16,6 +16,7 @@ from researcher.config import load_config
 from researcher.dashboard.views import bp as dashboard_bp
 from researcher.exports.views import bp as exports_bp
 from researcher.extensions import babel, csrf, db, migrate
+from researcher.field.views import bp as field_bp
 from researcher.i18n import select_locale
 from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
@@ -42,6 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(admin_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(dashboard_bp)
+    app.register_blueprint(field_bp)
     app.register_blueprint(card_bp)
     app.register_blueprint(needs_bp)
     app.register_blueprint(themes_bp)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+import gzip
+
+from flask import Flask, Response, request
 
 CSP = "; ".join(
     [
@@ -29,5 +31,29 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml",
+                "application/manifest+json")
+
+
+def compress(response: Response) -> Response:
+    """Gzip text responses of 1 KB or more: the field page must load fast on a weak signal."""
+    if (
+        response.status_code != 200
+        or "Content-Encoding" in response.headers
+        or "gzip" not in request.headers.get("Accept-Encoding", "")
+        or not (response.mimetype or "").startswith(COMPRESSIBLE)
+    ):
+        return response
+    response.direct_passthrough = False  # static files too: read them (they are small)
+    body = response.get_data()
+    if len(body) < 1024:
+        return response
+    response.set_data(gzip.compress(body, compresslevel=6))
+    response.headers["Content-Encoding"] = "gzip"
+    response.headers.add("Vary", "Accept-Encoding")
+    return response
+
+
 def init_security(app: Flask) -> None:
     app.after_request(add_security_headers)
+    app.after_request(compress)

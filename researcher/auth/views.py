@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -51,6 +60,9 @@ def login():
         else:
             db.session.commit()
             if user:
+                # Permanent (PERMANENT_SESSION_LIFETIME, a working day): closing the phone's
+                # browser between villages must not force a new login before the next sync.
+                session.permanent = True
                 login_user(user)
                 return redirect(_safe_next(request.args.get("next")))
             form.form_errors.append(_("Nieprawidłowy e-mail lub hasło albo konto nieaktywne."))

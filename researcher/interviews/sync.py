@@ -167,8 +167,9 @@ def _store_contact(visit: Visit, contact: dict[str, Any] | None) -> None:
             existing = Contact(visit_id=visit.id)
             db.session.add(existing)
         existing.token = encrypt_contact(contact)
-    elif existing is not None:
-        db.session.delete(existing)
+    elif existing is not None and not visit.contact_requested:
+        db.session.delete(existing)  # the respondent no longer wants to be contacted
+    # A correction without `contact` keeps the stored one: contact data never go back to phones.
 
 
 def _keep_version(visit_uuid: str, kind: str, record: dict[str, Any], raw, digest, user) -> None:

@@ -64,3 +64,27 @@ def test_unexpected_error_is_a_polish_500_page(tmp_path):
 
 def test_static_files_come_from_the_project(client):
     assert client.get("/static/css/app.css").status_code == 200
+
+
+def test_text_responses_are_gzipped_when_the_client_accepts_it(client):
+    import gzip
+
+    response = client.get("/static/css/app.css", headers={"Accept-Encoding": "gzip, deflate"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert b".button" in gzip.decompress(response.get_data())
+    page = client.get("/logowanie", headers={"Accept-Encoding": "gzip"})
+    assert b"Zaloguj" in gzip.decompress(page.get_data())
+
+
+def test_no_gzip_without_accept_encoding(client):
+    response = client.get("/static/css/app.css")
+    assert "Content-Encoding" not in response.headers
+    assert b".button" in response.get_data()
+
+
+def test_login_session_lasts_the_working_day(client, make_user):
+    from tests.conftest import PASSWORD
+
+    user = make_user("researcher")
+    response = client.post("/logowanie", data={"email": user.email, "password": PASSWORD})
+    assert "Expires=" in response.headers["Set-Cookie"]

@@ -194,3 +194,31 @@ def test_needs_of_a_new_revision_keep_their_ids(client, login, demo, interview):
     ids = [n.id for n in db.session.scalars(db.select(Need).order_by(Need.position))]
     sync(client, {**record, "revision": 2, "data": {**record["data"], "volunteering": "tak"}})
     assert [n.id for n in db.session.scalars(db.select(Need).order_by(Need.position))] == ids
+
+
+def test_correction_without_contact_keeps_the_stored_contact(client, login, demo, interview):
+    from researcher.interviews.models import Contact
+
+    login("researcher")
+    record = interview()
+    record["data"]["contact_requested"] = True
+    record["data"]["contact"] = {"name": "Halina", "phone_or_email": "601234567", "when": "rano"}
+    sync(client, record)
+    corrected = {**record, "revision": 2, "data": dict(record["data"])}
+    del corrected["data"]["contact"]
+    assert statuses(sync(client, corrected)) == ["updated"]
+    assert db.session.scalar(db.select(db.func.count()).select_from(Contact)) == 1
+
+
+def test_withdrawn_contact_request_deletes_the_contact(client, login, demo, interview):
+    from researcher.interviews.models import Contact
+
+    login("researcher")
+    record = interview()
+    record["data"]["contact_requested"] = True
+    record["data"]["contact"] = {"name": "Halina", "phone_or_email": "601234567", "when": "rano"}
+    sync(client, record)
+    withdrawn = {**record, "revision": 2, "data": {**record["data"], "contact_requested": False}}
+    del withdrawn["data"]["contact"]
+    assert statuses(sync(client, withdrawn)) == ["updated"]
+    assert db.session.scalar(db.select(db.func.count()).select_from(Contact)) == 0

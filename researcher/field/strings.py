@@ -1,0 +1,76 @@
+"""The texts the field app's scripts show, translated on the server.
+
+Scripts hold no wording of their own: the page hands them this mapping in its bootstrap
+JSON. Placeholders are `{name}`, filled in by the script.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+
+def field_strings() -> dict[str, str]:
+    """Every UI text of static/js/field/*.js, in the current language."""
+    return {
+        # the form
+        "step": _("Krok {n} z {total}"),
+        "next": _("Dalej"),
+        "back": _("Wstecz"),
+        "save": _("Zapisz wizytę"),
+        "discard": _("Porzuć wizytę"),
+        "discard_confirm": _("Na pewno porzucić? Dotknij ponownie"),
+        "close": _("Zamknij bez zapisywania"),
+        "yes": _("Tak"),
+        "no": _("Nie"),
+        "add_need": _("Dodaj kolejną potrzebę"),
+        "remove_need": _("Usuń tę potrzebę"),
+        "need_of": _("{label} z {max}"),
+        "fix_errors": _("Popraw zaznaczone pola."),
+        "server_errors": _("Serwer odrzucił tę wizytę. Popraw zaznaczone pola i zapisz ponownie:"),
+        "conflict": _(
+            "Na serwerze jest już inna treść tej wizyty w tej samej wersji. Sprawdź ją i zapisz "
+            "ponownie – pójdzie jako nowa wersja."
+        ),
+        "correction": _("Poprawiasz wizytę już wysłaną na serwer (wersja {revision})."),
+        "campaign": _("Kampania"),
+        "locality": _("Miejscowość"),
+        "walk": _("Kampania i miejscowość"),
+        "choose_walk": _("Wybierz kampanię i miejscowość."),
+        "no_locality": _("Bez miejscowości"),
+        "respondent_code_note": _("Wpisz ten kod na ulotce dla respondenta."),
+        "unknown_version": _(
+            "Telefon nie ma kwestionariusza w wersji {version}. Połącz się z siecią i otwórz "
+            "stronę ponownie."
+        ),
+        "saved": _("Zapisano w telefonie: {outcome}."),
+        "chars_left": _("Pozostało znaków: {n}"),
+        # the outbox
+        "badge": _("Czeka na wysłanie: {n}"),
+        "badge_none": _("Wszystko wysłane"),
+        "state_waiting": _("czeka na wysłanie"),
+        "state_rejected": _("odrzucona – popraw"),
+        "state_conflict": _("konflikt wersji – sprawdź"),
+        "edit": _("Otwórz i popraw"),
+        "outbox_empty": _("W telefonie nie ma niewysłanych wizyt."),
+        "needs_count": _("potrzeby: {n}"),
+        "interview": _("wywiad"),
+        # sync
+        "sync_running": _("Wysyłanie…"),
+        "sync_done": _("Wysłano: {sent}. Czeka: {left}."),
+        "sync_nothing": _("Nie ma nic do wysłania."),
+        "sync_rejected": _("Serwer odrzucił wizyty: {n}. Otwórz je, popraw i zapisz ponownie."),
+        "sync_offline": _(
+            "Brak połączenia. Wizyty są bezpieczne w telefonie; wyślę je, gdy wróci sieć."
+        ),
+        "sync_failed": _("Serwer nie przyjął paczki (błąd {status}). Spróbuję ponownie później."),
+        "session_expired": _("Sesja wygasła — zaloguj się ponownie"),
+        "login": _("Zaloguj się"),
+        "last_sync": _("Ostatnia synchronizacja: {time}"),
+        # storage and backup
+        "storage_granted": _("przyznano"),
+        "storage_denied": _("nie przyznano"),
+        "storage_unsupported": _("niedostępna w tej przeglądarce"),
+        "backup_done": _("Pobrano kopię zapasową: {n} wizyt."),
+        # Moje wizyty
+        "on_phone": _("w telefonie"),
+    }

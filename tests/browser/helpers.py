@@ -1,0 +1,154 @@
+"""What a researcher does on the phone, as Playwright steps (with a tap counter)."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page, expect
+
+
+class Phone:
+    """A page used like a phone: every tap is counted (typing into a field counts one tap)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.taps = 0
+        self.after_step = None  # called after every "Dalej" (e.g. to check the layout)
+
+    def tap(self, selector: str) -> None:
+        locator = self.page.locator(selector)
+        # Playwright's waits for a "stable" element cost ~0.2 s per tap; the screens do not
+        # animate, so check visibility once and tap at once (still a real touch at its centre).
+        expect(locator).to_be_visible()
+        locator.tap(force=True)
+        self.taps += 1
+
+    def choose(self, path: str, *keys: str) -> None:
+        """Tap the option rows `keys` of the question at `path` (e.g. "needs.0.urgency")."""
+        base = "q-" + path.replace(".", "-")
+        for key in keys:
+            self.tap(f'label[for="{base}-{key}"]')
+
+    def type(self, path: str, text: str) -> None:
+        selector = "#q-" + path.replace(".", "-") + "-input"
+        self.tap(selector)
+        self.page.locator(selector).fill(text)
+
+    def next(self) -> None:
+        self.tap("#step-next")
+        if self.after_step:
+            self.after_step(self.page)
+
+
+def log_in(page: Page, email: str, password: str, next_path: str = "/teren") -> None:
+    page.goto(f"/logowanie?next={next_path}")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**{next_path}*")
+
+
+def open_field_app(page: Page) -> None:
+    """Open /teren (or wait for it) until its script is ready and the SW controls it."""
+    page.wait_for_selector("[data-module=field-app][data-ready='1']", state="attached")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+def start_walk(phone: Phone, locality_id: int | None = None) -> None:
+    page = phone.page
+    expect(page.locator("#field-walk")).to_be_visible()
+    target = f"#walk-locality-{locality_id}" if locality_id else "#walk-locality input"
+    phone.tap(f'label[for="{page.locator(target).first.get_attribute("id")}"]')
+    phone.tap("#walk-form button[type=submit]")
+    expect(page.locator("#field-home")).to_be_visible()
+
+
+NEEDS = [
+    ("Mama ma 82 lata, sama nie daje rady z zakupami i sprzątaniem.", "domownik",
+     ["seniorzy_75"], "3m", "czesciowe", ["rodzina"], ["w_domu"]),
+    ("Brakuje zajęć popołudniowych dla dzieci w świetlicy.", "rodzina",
+     ["dzieci"], "12m", "brak", [], ["zajecia_grupowe"]),
+    ("Starsi ludzie nie mają jak dojechać do lekarza i na rehabilitację.", "ogol",
+     ["seniorzy"], "pilna", "nie_wiem", [], ["dowoz"]),
+]
+
+
+def record_interview(phone: Phone, needs: int = 3) -> None:
+    """A typical interview, as in tests/fixtures/sync/interview.json: consents, household,
+    three areas (all three are priorities), `needs` needs, community, no contact."""
+    phone.tap("#new-visit")
+    if phone.after_step:
+        phone.after_step(phone.page)
+    phone.choose("visit_outcome", "zrealizowany")
+    phone.next()
+    phone.choose("leaflet_given", "true")
+    phone.choose("consent_interview", "tak")
+    phone.choose("adult", "tak")
+    phone.choose("consent_health", "tak")
+    phone.choose("interview_mode", "osobiscie")
+    phone.next()
+    phone.choose("age_band", "45_59")
+    phone.choose("gender", "kobieta")
+    phone.choose("household_size", "4")
+    phone.choose("household_members", "dzieci_4_12", "dorosli_18_59", "osoby_75_plus")
+    phone.choose("daily_help_needed", "tak")
+    phone.choose("informal_carer", "tak")
+    phone.choose("household_type", "wielopokoleniowa")
+    phone.choose("respondent_situation", "pracuje")
+    phone.next()
+    areas = ["pomoc_spoleczna", "edukacja", "zdrowie"][:needs]
+    phone.choose("areas", *areas)
+    if len(areas) >= 2:
+        phone.choose("top_areas", *areas)
+    phone.next()
+    for index, need in enumerate(NEEDS[:needs]):
+        description, beneficiary, groups, urgency, met, met_by, forms = need
+        path = f"needs.{index}"
+        phone.type(f"{path}.description", description)
+        phone.choose(f"{path}.beneficiary", beneficiary)
+        phone.choose(f"{path}.target_groups", *groups)
+        phone.choose(f"{path}.urgency", urgency)
+        phone.choose(f"{path}.met_status", met)
+        if met_by:
+            phone.choose(f"{path}.met_by", *met_by)
+        phone.choose(f"{path}.preferred_forms", *forms)
+        phone.next()
+    phone.choose("services_rating", "raczej_zle")
+    phone.choose("volunteering", "moze")
+    phone.next()
+    phone.choose("contact_requested", "false")
+    phone.next()  # "Zapisz wizytę" on the last step
+    expect(phone.page.locator("#field-home")).to_be_visible()
+
+
+def record_nobody_home(phone: Phone) -> None:
+    """The "Nikt nie otworzył" visit: new visit, tap the outcome – saved at once."""
+    phone.tap("#new-visit")
+    phone.choose("visit_outcome", "nikt")
+    expect(phone.page.locator("#field-home")).to_be_visible()
+
+
+def waiting(page: Page) -> int:
+    """The number on the badge."""
+    return int(page.locator("#outbox-badge").get_attribute("data-count"))
+
+
+def outbox_records(page: Page) -> list[dict]:
+    return page.evaluate(
+        "import('/static/js/field/outbox.js').then((o) => o.all())"
+    )
+
+
+def put_records(page: Page, records: list[dict]) -> None:
+    """Put records straight into the outbox (as if saved on this phone)."""
+    page.evaluate(
+        """async (records) => {
+            const o = await import('/static/js/field/outbox.js');
+            for (const r of records) await o.save(r);
+        }""",
+        records,
+    )
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
