@@ -1,0 +1,77 @@
+"""Name themes: top lemmas by class-based TF-IDF (c-TF-IDF) and the most typical needs.
+
+c-TF-IDF treats all texts of one theme as one document: a lemma scores high when it is frequent
+in the theme and rare across themes (Grootendorst 2022, the weighting BERTopic uses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+
+from analysis.text import display_text
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+def class_tfidf_terms(
+    prepared: Sequence[list[str]], labels: Sequence[int], top_n: int
+) -> dict[int, list[str]]:
+    """For each label, its `top_n` lemmas by c-TF-IDF (ties broken alphabetically)."""
+    classes = sorted(set(labels))
+    if not prepared or not any(prepared):
+        return {c: [] for c in classes}
+    counter = CountVectorizer(analyzer=_identity)
+    counts = counter.fit_transform(prepared).tocsr()
+    vocab = np.array(counter.get_feature_names_out())
+    row_of = {c: i for i, c in enumerate(classes)}
+    indicator = sparse.csr_matrix(
+        (np.ones(len(labels)), ([row_of[c] for c in labels], np.arange(len(labels)))),
+        shape=(len(classes), len(labels)),
+    )
+    per_class = np.asarray((indicator @ counts).todense(), dtype=np.float64)
+    class_totals = per_class.sum(axis=1, keepdims=True)
+    term_totals = per_class.sum(axis=0)
+    avg_words = per_class.sum() / len(classes)
+    tf = np.divide(per_class, class_totals, out=np.zeros_like(per_class), where=class_totals > 0)
+    scores = tf * np.log1p(avg_words / np.maximum(term_totals, 1.0))
+    order = np.argsort(vocab)  # alphabetical first, so a stable sort breaks ties by it
+    terms: dict[int, list[str]] = {}
+    for c, row in zip(classes, scores, strict=True):
+        ranked = order[np.argsort(-row[order], kind="stable")]
+        terms[c] = [str(vocab[j]) for j in ranked[:top_n] if row[j] > 0]
+    return terms
+
+
+def typical_members(
+    member_rows: Sequence[int],
+    similarities: Sequence[float],
+    texts: Sequence[str],
+    n: int,
+) -> list[tuple[int, str, float]]:
+    """The `n` members closest to the theme centre as (row, masked text, similarity).
+
+    Identical texts are shown once: three copies of one sentence say less than three sentences.
+    """
+    ranked = sorted(member_rows, key=lambda r: (-similarities[r], r))
+    out: list[tuple[int, str, float]] = []
+    seen: set[str] = set()
+    for row in ranked:
+        shown = display_text(texts[row])
+        if shown.casefold() in seen:
+            continue
+        seen.add(shown.casefold())
+        out.append((row, shown, float(similarities[row])))
+        if len(out) == n:
+            break
+    return out
+
+
+def theme_label(terms: Sequence[str], n: int = 3) -> str:
+    """A short label from the top lemmas, e.g. "senior, opieka, zakupy"."""
+    return ", ".join(terms[:n]) if terms else "(bez słów kluczowych)"

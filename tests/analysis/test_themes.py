@@ -1,0 +1,166 @@
+"""Themes: obvious groups recovered, determinism, unassigned needs kept, PII-free names."""
+
+import pytest
+
+from analysis.themes import (
+    UNASSIGNED,
+    UNASSIGNED_LABEL,
+    ThemeParams,
+    assign_new,
+    cluster_needs,
+    map_onto_previous,
+    members_by_theme,
+    split_theme,
+)
+
+from .corpora import DOCTOR_TRANSPORT, HOUSING_REPAIR, SENIOR_CARE, labelled_items
+
+
+def partition(run, truth):
+    """The run's grouping as a set of sets of true group names: label order does not matter."""
+    groups = {}
+    for need_id, theme in run.theme_of().items():
+        groups.setdefault(theme, []).append(truth[need_id])
+    return sorted(sorted(g) for g in groups.values())
+
+
+def expected(truth):
+    by_group = {}
+    for group in truth.values():
+        by_group.setdefault(group, []).append(group)
+    return sorted(by_group.values())
+
+
+def test_obvious_groups_are_recovered_up_to_label_order():
+    items, truth = labelled_items()
+    run = cluster_needs(items, ThemeParams(k=4))
+    assert partition(run, truth) == expected(truth)
+
+
+def test_default_k_finds_the_four_groups():
+    items, truth = labelled_items()
+    run = cluster_needs(items)
+    assert run.k == 4 and "silhouette" in run.k_method
+    assert partition(run, truth) == expected(truth)
+
+
+def test_same_input_and_seed_give_an_identical_run():
+    items, _ = labelled_items()
+    first = cluster_needs(items, ThemeParams(seed=3))
+    second = cluster_needs(items, ThemeParams(seed=3))
+    assert first.assignments == second.assignments
+    assert first.similarities == second.similarities
+    assert [t.label for t in first.themes] == [t.label for t in second.themes]
+
+
+def test_inflected_forms_land_in_one_theme():
+    seniors = ["seniorzy potrzebują opieki", "brak opieki dla seniorów", "seniorom brakuje opieką",
+               "opieka nad seniorami"]
+    repairs = ["remont mieszkania", "mieszkanie do remontu", "remontem mieszkań",
+               "w mieszkaniu potrzebny remont"]
+    items = [(f"s{i}", t) for i, t in enumerate(seniors)] + [(f"r{i}", t) for i, t in
+                                                            enumerate(repairs)]
+    theme = cluster_needs(items, ThemeParams(k=2)).theme_of()
+    assert len({theme[f"s{i}"] for i in range(4)}) == 1
+    assert len({theme[f"r{i}"] for i in range(4)}) == 1
+    assert theme["s0"] != theme["r0"]
+
+
+def test_personal_data_never_appears_in_labels_terms_or_typical_needs():
+    secrets = ["44051401359", "601 234 567", "601234567", "anna.nowak@example.pl"]
+    items, _ = labelled_items()
+    items = [(i, f"{t} Kontakt: PESEL 44051401359, tel. 601 234 567, anna.nowak@example.pl")
+             for i, t in items]
+    run = cluster_needs(items, ThemeParams(k=4, n_typical=5))
+    shown = [t.label for t in run.themes] + [w for t in run.themes for w in t.top_terms]
+    shown += [q.text for t in run.themes for q in t.typical]
+    assert not [s for s in secrets for text in shown if s in text]
+    assert any("[TELEFON]" in q.text for t in run.themes for q in t.typical)
+
+
+def test_needs_that_fit_no_theme_are_unassigned_not_dropped():
+    items, _ = labelled_items()
+    items = items + [("puste", ""), ("liczby", "123 456"), ("obce", "qwerty zxcvb asdfg")]
+    run = cluster_needs(items, ThemeParams(k=4, min_similarity=0.3))
+    assert set(run.ids) == {i for i, _ in items}
+    assert run.theme_of()["puste"] == UNASSIGNED
+    unassigned = [t for t in run.themes if t.id == UNASSIGNED]
+    assert unassigned and unassigned[0].label == UNASSIGNED_LABEL
+    assert "puste" in unassigned[0].member_ids
+    assert sum(t.size for t in run.themes) == len(items)
+
+
+def test_themes_are_numbered_from_the_largest():
+    items, _ = labelled_items()
+    items = items + [(f"x{i}", t) for i, t in enumerate(SENIOR_CARE)]
+    run = cluster_needs(items, ThemeParams(k=4))
+    sizes = [t.size for t in run.themes if t.id != UNASSIGNED]
+    assert [t.id for t in run.themes if t.id != UNASSIGNED] == [0, 1, 2, 3]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_every_run_reports_stability_and_timings():
+    items, _ = labelled_items()
+    run = cluster_needs(items, ThemeParams(k=4))
+    assert run.stability == pytest.approx(1.0)
+    assert {"prepare", "vectors", "cluster", "naming", "total"} <= set(run.timings)
+
+
+def test_themes_have_three_typical_needs_and_top_terms():
+    items, _ = labelled_items()
+    run = cluster_needs(items, ThemeParams(k=4))
+    remont = next(t for t in run.themes if {"remont", "dach"} & set(t.top_terms[:3]))
+    assert len(remont.typical) == 3
+    assert all(q.id.startswith("remont") for q in remont.typical)
+
+
+def test_empty_input_gives_an_empty_run():
+    run = cluster_needs([])
+    assert run.themes == () and run.assignments == ()
+
+
+def test_needs_synced_after_a_run_join_the_nearest_theme():
+    items, truth = labelled_items()
+    run = cluster_needs(items, ThemeParams(k=4))
+    existing = [(text, run.theme_of()[i]) for i, text in items]
+    new = assign_new(existing, ["Dach przecieka, mieszkanie do remontu.", "zzz qqq"])
+    remont_theme = run.theme_of()["remont-0"]
+    assert new[0].theme == remont_theme
+    assert new[1].theme == UNASSIGNED
+
+
+def test_split_separates_a_theme_made_of_two_groups():
+    items = [(f"d{i}", t) for i, t in enumerate(DOCTOR_TRANSPORT)]
+    items += [(f"h{i}", t) for i, t in enumerate(HOUSING_REPAIR)]
+    run = split_theme(items, k=2)
+    theme = run.theme_of()
+    assert len({theme[f"d{i}"] for i in range(5)}) == 1
+    assert len({theme[f"h{i}"] for i in range(5)}) == 1
+    assert theme["d0"] != theme["h0"]
+
+
+def test_a_rerun_maps_onto_the_reviewed_themes_and_keeps_their_names():
+    items, truth = labelled_items()
+    first = cluster_needs(items, ThemeParams(k=4, seed=0))
+    names = {t.id: f"nazwa menedżera {truth[t.member_ids[0]]}" for t in first.themes}
+    more = items + [("nowa-1", "Seniorka potrzebuje opiekunki do pomocy w domu.")]
+    second = cluster_needs(list(reversed(more)), ThemeParams(k=4, seed=7))
+    mapping = map_onto_previous(members_by_theme(first), members_by_theme(second))
+    assert len(mapping) == 4
+    for theme in second.themes:
+        kept = names[mapping[theme.id]]
+        assert kept.endswith(truth[next(i for i in theme.member_ids if i in truth)])
+
+
+def test_a_theme_that_changed_beyond_recognition_is_not_mapped():
+    previous = {0: {"a", "b", "c", "d"}, 1: {"e", "f"}}
+    current = {5: {"a", "b", "c"}, 6: {"x", "y", "z", "e"}}
+    assert map_onto_previous(previous, current, min_jaccard=0.3) == {5: 0}
+
+
+def test_dense_vectors_are_used_only_when_every_need_has_one():
+    items, _ = labelled_items()
+    dense = {need_id: [1.0, float(n % 3)] for n, (need_id, _) in enumerate(items)}
+    assert cluster_needs(items, ThemeParams(k=4), dense=dense).used_dense
+    del dense[items[0][0]]
+    assert not cluster_needs(items, ThemeParams(k=4), dense=dense).used_dense
