@@ -41,8 +41,11 @@ messages: $(BIN)/activate
 lint:
 	$(BIN)/ruff check .
 
+# Benchmarks read ../shared/data where they need real Polish texts; never part of `make test`.
 bench: install-test
 	$(BIN)/python bench/analysis.py
+	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/exports.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -10,7 +10,8 @@ from flask import Flask, current_app
 
 from researcher.auth.models import ROLES
 from researcher.auth.services import AccountError, create_user
-from researcher.demo.services import DemoError, seed_demo
+from researcher.demo.services import DEMO_VISITS, DemoError, seed_demo
+from researcher.exports.cli import export
 from researcher.extensions import db
 from researcher.gminas.services import TERC_FILE, load_gminas
 
@@ -60,14 +61,21 @@ def gminas_load(path: Path) -> None:
 
 
 @click.command("seed-demo")
-def seed_demo_command() -> None:
-    """Create the demo gmina localities, campaign and accounts (keeps existing data)."""
+@click.option("--visits", default=DEMO_VISITS, show_default=True,
+              help="Ile wizyt demo utworzyć, gdy kampania demo nie ma jeszcze wizyt (0: żadnych).")
+def seed_demo_command(visits: int) -> None:
+    """Create the demo gmina localities, campaign, accounts and visits (keeps existing data)."""
     try:
-        report = seed_demo()
+        report = seed_demo(visits=visits)
     except DemoError as error:
+        db.session.rollback()
         raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(f"Kampania demo: id {report.campaign_id}.")
+    if report.visits_created:
+        click.echo(f"Wizyty demo: utworzono {report.visits_created} (przez usługę synchronizacji).")
+    else:
+        click.echo("Wizyty demo: nic nie dodano (kampania ma już wizyty albo --visits 0).")
     if report.new_passwords:
         click.echo("Konta demo (hasła pokazywane tylko teraz):")
         for email, password in report.new_passwords.items():
@@ -95,3 +103,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(gminas)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(export)

@@ -26,14 +26,24 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_LOCK_BASE_SECONDS": 30,
     "LOGIN_LOCK_MAX_SECONDS": 15 * 60,
     "PASSWORD_MIN_LENGTH": 10,
+    "CONTACT_KEY": None,  # None → generated once into instance/contact_key
+    "DISCLOSURE_K": 5,  # minimum published count (DOMAIN §3); refused below 3
+    "EXPORTS_DIR": None,  # None → instance/exports/
+    "EXPORTS_BACKGROUND": True,  # build export files in a background thread (tests: False)
+    "EXPORTS_OPS_UNITS": None,  # None → exports/units.py: area → gmina unit (OPS variant)
+    "THEMES_INLINE": False,  # run the needs analysis in the request (tests), not a thread
     "DEMO_ACCOUNTS_FILE": None,  # None → instance/demo-accounts.txt (never committed)
 }
+
+MIN_DISCLOSURE_K = 3
 
 #: Environment variables that override a setting, and how to read them.
 ENVIRONMENT: dict[str, tuple[str, Any]] = {
     "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "SECRET_KEY": ("SECRET_KEY", str),
     "REKONESANS_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: v.lower() in {"1", "true"}),
+    "REKONESANS_DISCLOSURE_K": ("DISCLOSURE_K", int),
+    "CONTACT_KEY": ("CONTACT_KEY", str),
 }
 
 
@@ -69,4 +79,9 @@ def load_config(instance: Path, overrides: dict[str, Any] | None = None) -> dict
         instance.mkdir(parents=True, exist_ok=True)
         config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'rekonesans.sqlite'}"
     config["SQLALCHEMY_DATABASE_URI"] = _database_url(config["SQLALCHEMY_DATABASE_URI"])
+    if int(config["DISCLOSURE_K"]) < MIN_DISCLOSURE_K:
+        # Publishing counts of 1 or 2 would identify people in a small village: refuse to start.
+        raise ValueError(
+            f"DISCLOSURE_K={config['DISCLOSURE_K']}: must be at least {MIN_DISCLOSURE_K}"
+        )
     return config

@@ -42,7 +42,7 @@ class Cell:
 
     value: int | None
     text: str
-    suppressed: str | None = None  # None | "primary" | "secondary"
+    suppressed: str | None = None  # None | "primary" | "secondary" | "withheld" (whole table)
     percent: float | None = None  # share of the row base; None when the base is below 20
 
 
@@ -64,3 +64,4 @@ class PublishedTable:
     total: Cell
     k: int
     note: str = ""  # e.g. "<5 – liczba ukryta (tajemnica statystyczna)"
+    withheld: bool = False  # the whole table may not be published (rows and cells are empty)

@@ -67,3 +67,10 @@ def test_foreign_keys_are_enforced(app_context):
     db.session.add(Locality(gmina_code="999999", name="Nigdzie", kind="solectwo"))
     with pytest.raises(IntegrityError):
         db.session.flush()
+
+
+def test_disclosure_threshold_below_3_is_refused(tmp_path):
+    import pytest
+
+    with pytest.raises(ValueError, match="DISCLOSURE_K"):
+        load_config(tmp_path, {"SECRET_KEY": "x", "DISCLOSURE_K": 2})

@@ -1,0 +1,1 @@
+"""The Menedżer US's needs dashboard: every figure as a disclosure-safe table and chart."""

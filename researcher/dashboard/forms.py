@@ -1,0 +1,28 @@
+"""The dashboard's filter form: read from the query string, so filters keep in the URL."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, Form, SelectField
+from wtforms.validators import Optional, ValidationError
+
+
+def _optional_int(value: object) -> int | None:
+    if value in (None, "", "None"):
+        return None
+    return int(value)  # type: ignore[arg-type]
+
+
+class FilterForm(Form):
+    """Campaign (and with it the gmina), locality, date range. GET form: no CSRF token."""
+
+    kampania = SelectField(_l("Kampania (gmina)"), coerce=_optional_int, validate_choice=True)
+    miejscowosc = SelectField(
+        _l("Miejscowość"), coerce=_optional_int, validate_choice=True, validators=[Optional()]
+    )
+    od = DateField(_l("Od dnia"), validators=[Optional()])
+    do = DateField(_l("Do dnia"), validators=[Optional()])
+
+    def validate_do(self, field: DateField) -> None:
+        if field.data and self.od.data and field.data < self.od.data:
+            raise ValidationError(_l("Data końcowa jest wcześniejsza niż początkowa."))

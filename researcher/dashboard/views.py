@@ -1,0 +1,47 @@
+"""GET /panel: the needs dashboard for the Menedżer US (and the admin)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+from flask_babel import gettext as _
+
+from researcher.access import allow
+from researcher.auth.models import ADMIN, MANAGER
+from researcher.dashboard.forms import FilterForm
+from researcher.dashboard.services import build_panel, campaigns, localities
+from researcher.reports.aggregates import ReportFilter
+from researcher.reports.disclosure import DEFAULT_K
+
+bp = Blueprint("dashboard", __name__)
+
+
+@bp.route("/panel")
+@allow(MANAGER, ADMIN)
+def panel():
+    """Filters from the query string; invalid ones are reported and ignored."""
+    all_campaigns = campaigns()
+    form = FilterForm(request.args)
+    form.kampania.choices = [(c.id, f"{c.name} – {c.gmina.display_name}") for c in all_campaigns]
+    chosen = next((c for c in all_campaigns if c.id == form.kampania.data), None)
+    chosen = chosen or (all_campaigns[0] if all_campaigns else None)
+    form.kampania.data = chosen.id if chosen else None
+    form.miejscowosc.choices = [(None, _("Cała gmina"))] + [
+        (loc.id, loc.name) for loc in localities(chosen)
+    ]
+    valid = form.validate() if request.args else True
+    if not valid:  # show the errors, count without the filters that failed
+        for field in (form.miejscowosc, form.od, form.do):
+            if field.errors:
+                field.data = None
+    panel_data = None
+    if chosen is not None:
+        report_filter = ReportFilter(
+            campaign_id=chosen.id,
+            gmina_code=chosen.gmina_code,
+            locality_id=form.miejscowosc.data,
+            date_from=form.od.data,
+            date_to=form.do.data,
+        )
+        k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
+        panel_data = build_panel(report_filter, k, translate=_)
+    return render_template("dashboard/panel.html", form=form, campaign=chosen, panel=panel_data)

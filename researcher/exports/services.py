@@ -1,0 +1,187 @@
+"""Export jobs: create the log entry, build the file with progress, mark it ready or failed.
+
+`create_job` is an ordinary service (add, flush; the caller commits). `run_export` is the job
+runner, started in a background thread by the view or directly by the CLI: it is its own unit
+of work and commits as it goes, so the status page can show progress while the file grows.
+Files are written under `EXPORTS_DIR` (default `instance/exports/`) to a temporary name and
+renamed when complete, so a download never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+
+from researcher.auth.models import User
+from researcher.campaigns.models import Campaign
+from researcher.exports import assemble
+from researcher.exports.card import CARD_FORMATS, write_card
+from researcher.exports.csv import write_diagnosis_csv
+from researcher.exports.document import DiagnosisReport, Progress
+from researcher.exports.docx import write_diagnosis_docx
+from researcher.exports.json import write_diagnosis_json
+from researcher.exports.models import ExportJob
+from researcher.exports.pdf import write_diagnosis_pdf
+from researcher.exports.xlsx import write_diagnosis_xlsx
+from researcher.extensions import db, utcnow
+from researcher.reports.disclosure import DEFAULT_K, MIN_K
+
+DIAGNOSIS_WRITERS: dict[str, Callable[[DiagnosisReport, Path, Progress], None]] = {
+    "xlsx": write_diagnosis_xlsx,
+    "docx": write_diagnosis_docx,
+    "pdf": write_diagnosis_pdf,
+    "csv": write_diagnosis_csv,
+    "json": write_diagnosis_json,
+}
+FORMATS: dict[str, tuple[str, ...]] = {"diagnosis": tuple(DIAGNOSIS_WRITERS), "card": CARD_FORMATS}
+VARIANTS = ("cus", "ops")
+KIND_NAMES = {"diagnosis": "diagnoza", "card": "karta-uslug"}
+MEDIA_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+WAITING, RUNNING, READY, FAILED = "oczekuje", "trwa", "gotowy", "blad"
+PROGRESS_STEP = 5  # commit progress only when it moved this many points
+
+
+class ExportError(Exception):
+    """An export that may not or cannot be made (unknown format, k below 3, no campaign)."""
+
+
+def disclosure_k(config: Mapping[str, Any]) -> int:
+    """The minimum cell count from DISCLOSURE_K (default 5); refuses anything below 3."""
+    try:
+        k = int(config.get("DISCLOSURE_K") or DEFAULT_K)
+    except (TypeError, ValueError) as error:
+        raise ExportError("DISCLOSURE_K musi być liczbą całkowitą.") from error
+    if k < MIN_K:
+        raise ExportError(f"DISCLOSURE_K = {k}: próg nie może być niższy niż {MIN_K}.")
+    return k
+
+
+def exports_dir(app: Flask) -> Path:
+    """Where export files are kept: EXPORTS_DIR, else instance/exports/ (created if missing)."""
+    path = Path(app.config.get("EXPORTS_DIR") or Path(app.instance_path) / "exports")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def create_job(
+    kind: str,
+    campaign_id: int,
+    fmt: str,
+    variant: str | None,
+    user: User | None,
+    config: Mapping[str, Any],
+    params: dict[str, Any] | None = None,
+) -> ExportJob:
+    """Validate the request and log it as a waiting job (who, when, what, k)."""
+    if kind not in FORMATS:
+        raise ExportError(f"Nieznany rodzaj eksportu: {kind}.")
+    if fmt not in FORMATS[kind]:
+        raise ExportError(f"Format {fmt} nie jest dostępny dla tego eksportu.")
+    if kind == "diagnosis" and variant not in VARIANTS:
+        raise ExportError("Wariant musi być cus albo ops.")
+    if db.session.get(Campaign, campaign_id) is None:
+        raise ExportError(f"Nie ma kampanii {campaign_id}.")
+    job = ExportJob(
+        user_id=user.id if user is not None else None,
+        campaign_id=campaign_id,
+        kind=kind,
+        variant=variant if kind == "diagnosis" else None,
+        format=fmt,
+        k=disclosure_k(config),
+        params=dict(params or {}),
+        status=WAITING,
+        progress=0,
+    )
+    db.session.add(job)
+    db.session.flush()
+    return job
+
+
+def file_name(job: ExportJob) -> str:
+    """A readable, unique file name: diagnoza-ops-kampania-1-2026-03-12-nr7.xlsx."""
+    parts = [KIND_NAMES[job.kind], job.variant, f"kampania-{job.campaign_id}"]
+    stamp = job.created_at.strftime("%Y-%m-%d")
+    return "-".join(p for p in parts if p) + f"-{stamp}-nr{job.id}.{job.format}"
+
+
+def run_export(job_id: int, output: Path | None = None) -> ExportJob:
+    """Build the job's file (to `output`, or the exports folder) and record the result."""
+    job = db.session.get(ExportJob, job_id)
+    if job is None:
+        raise ExportError(f"Nie ma zlecenia eksportu {job_id}.")
+    job.status = RUNNING
+    db.session.commit()
+    target = output or exports_dir(current_app) / file_name(job)
+    partial = target.with_name(target.name + ".part")
+    try:
+        _build(job, partial)
+        os.replace(partial, target)
+    except Exception as error:  # any failure is recorded on the job, and logged
+        db.session.rollback()
+        partial.unlink(missing_ok=True)
+        job = db.session.get(ExportJob, job_id)
+        job.status, job.error = FAILED, f"{type(error).__name__}: {error}"
+        current_app.logger.exception("export %s failed", job_id)
+    else:
+        job.status, job.progress = READY, 100
+        job.filename = target.name if output is None else None
+        if output is not None:
+            job.params = {**job.params, "output": str(output)}
+    job.finished_at = utcnow()
+    db.session.commit()
+    return job
+
+
+def start_export(app: Flask, job_id: int) -> None:
+    """Run the job in a background thread (EXPORTS_BACKGROUND, default on) or right now."""
+    if not app.config.get("EXPORTS_BACKGROUND", True):
+        run_export(job_id)
+        return
+
+    def work() -> None:
+        with app.app_context():
+            run_export(job_id)
+
+    threading.Thread(target=work, name=f"export-{job_id}", daemon=True).start()
+
+
+def job_path(app: Flask, job: ExportJob) -> Path | None:
+    """The finished file of a job, or None when it is not (or no longer) there."""
+    if job.status != READY or not job.filename:
+        return None
+    path = exports_dir(app) / job.filename
+    return path if path.is_file() else None
+
+
+def _build(job: ExportJob, path: Path) -> None:
+    config = current_app.config
+    progress = _progress_recorder(job)
+    if job.kind == "card":
+        card = assemble.card_document(job.campaign_id, job.k, job.params.get("card_id"))
+        progress(50)
+        write_card(card, job.format, path)
+        return
+    report = assemble.diagnosis_report(job.campaign_id, job.variant or "cus", job.k, config)
+    progress(10)
+    writer = DIAGNOSIS_WRITERS[job.format]
+    writer(report, path, lambda percent: progress(10 + percent * 9 // 10))
+
+
+def _progress_recorder(job: ExportJob) -> Progress:
+    def record(percent: int) -> None:
+        if percent - job.progress >= PROGRESS_STEP or (percent == 100 and job.progress != 100):
+            job.progress = min(percent, 99)  # 100 only when the file is in place
+            db.session.commit()
+
+    return record

@@ -1,0 +1,126 @@
+"""Manager's export page: start an export, follow its progress, download it, see the log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, flash, redirect, render_template, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from researcher.access import allow
+from researcher.auth.models import ADMIN, MANAGER, User
+from researcher.campaigns.models import Campaign
+from researcher.exports import services
+from researcher.exports.forms import KIND_LABELS, VARIANT_LABELS, ExportForm
+from researcher.exports.models import ExportJob
+from researcher.extensions import db
+
+bp = Blueprint("exports", __name__, url_prefix="/eksporty")
+LOG_LENGTH = 50
+STATUS_LABELS = {
+    services.WAITING: _l("Oczekuje"),
+    services.RUNNING: _l("Trwa"),
+    services.READY: _l("Gotowy"),
+    services.FAILED: _l("Błąd"),
+}
+
+
+def _form() -> ExportForm:
+    form = ExportForm()
+    campaigns = db.session.scalars(db.select(Campaign).order_by(Campaign.starts_on.desc()))
+    form.campaign.choices = [(c.id, c.name) for c in campaigns]
+    return form
+
+
+def _page(form: ExportForm, status: int = 200):
+    jobs = db.session.scalars(
+        db.select(ExportJob).order_by(ExportJob.id.desc()).limit(LOG_LENGTH)
+    ).all()
+    ids = {job.user_id for job in jobs if job.user_id is not None}
+    users = {u.id: u for u in db.session.scalars(db.select(User).where(User.id.in_(ids)))}
+    return render_template("exports/index.html", form=form, jobs=jobs, users=users), status
+
+
+@bp.context_processor
+def labels() -> dict[str, Any]:
+    """Display labels for the export pages (kinds, variants, job states)."""
+
+    def kind_label(job: ExportJob) -> str:
+        label = str(KIND_LABELS.get(job.kind, job.kind))
+        return (
+            f"{label} – {VARIANT_LABELS[job.variant]}" if job.variant in VARIANT_LABELS else label
+        )
+
+    return {
+        "job_kind_label": kind_label,
+        "job_status_label": lambda code: STATUS_LABELS.get(code, code),
+        "job_status_labels": {code: str(label) for code, label in STATUS_LABELS.items()},
+    }
+
+
+@bp.route("/")
+@allow(MANAGER, ADMIN)
+def index():
+    return _page(_form())
+
+
+@bp.route("/", methods=["POST"])
+@allow(MANAGER, ADMIN)
+def start():
+    form = _form()
+    if not form.validate_on_submit():
+        return _page(form, 400)
+    try:
+        job = services.create_job(
+            form.kind.data,
+            form.campaign.data,
+            form.format.data,
+            form.variant.data,
+            current_user,
+            current_app.config,
+        )
+    except services.ExportError as error:
+        db.session.rollback()
+        form.form_errors.append(str(error))
+        return _page(form, 400)
+    db.session.commit()
+    services.start_export(current_app._get_current_object(), job.id)
+    return redirect(url_for("exports.job", job_id=job.id))
+
+
+@bp.route("/<int:job_id>")
+@allow(MANAGER, ADMIN)
+def job(job_id: int):
+    return render_template("exports/job.html", job=db.get_or_404(ExportJob, job_id))
+
+
+@bp.route("/<int:job_id>/stan")
+@allow(MANAGER, ADMIN)
+def status(job_id: int):
+    """JSON for the progress poller on the job page."""
+    export = db.get_or_404(ExportJob, job_id)
+    ready = services.job_path(current_app, export) is not None
+    return {
+        "status": export.status,
+        "progress": export.progress,
+        "error": export.error,
+        "download": url_for("exports.download", job_id=export.id) if ready else None,
+    }
+
+
+@bp.route("/<int:job_id>/plik")
+@allow(MANAGER, ADMIN)
+def download(job_id: int):
+    export = db.get_or_404(ExportJob, job_id)
+    path = services.job_path(current_app, export)
+    if path is None:
+        flash(_("Plik nie jest gotowy lub został usunięty."), "error")
+        return redirect(url_for("exports.job", job_id=export.id))
+    return send_file(
+        path,
+        mimetype=services.MEDIA_TYPES[export.format],
+        as_attachment=True,
+        download_name=export.filename,
+    )

@@ -1,0 +1,628 @@
+"""Counts for the dashboard and the exports, computed in SQL, returned as `CountTable`s.
+
+Every figure is counted by the database (SQLite or PostgreSQL): single answers with GROUP BY,
+multi-select answers (JSON lists) unnested with `json_each` (SQLite) or
+`json_array_elements_text` (PostgreSQL `json`). `report()` computes every figure with seven
+queries that each scan the filtered rows once; the one-figure functions are for callers that
+need a single table.
+
+Definitions:
+
+* A need counts unless the Menedżer US rejected it (status "odrzucona"). Its area is the
+  reviewed area when the manager corrected it, else the researcher's; likewise target groups.
+* Interviews are visits with an interview outcome and consents A1–A3 (`Visit.is_interview`).
+* Response rate = interviews / (visits − visits to an uninhabited dwelling). It is per visit,
+  not per address: a household visited twice (e.g. "nikt" then "zrealizowany") counts twice
+  in the denominator.
+* Dates are calendar days in Europe/Warsaw; `recorded_at` is stored in UTC.
+* Multi-select tables count a unit once per answer it gave; their totals count units, so
+  they are not sums of cells (`multi_valued=True`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, String, case, func, select, true
+
+from forms.questionnaire import CURRENT_VERSION, UnknownVersion, get_questionnaire
+from forms.vocabulary import AREAS, MATERIAL, OUT_OF_SCOPE, TARGET_GROUPS
+from researcher.campaigns.models import Campaign
+from researcher.extensions import db
+from researcher.gminas.models import Locality
+from researcher.interviews.models import Need, Visit
+from researcher.reports.tables import CountTable
+
+LOCAL_TIME = ZoneInfo("Europe/Warsaw")
+REJECTED = "odrzucona"
+UNINHABITED = "niezamieszkany"
+MET = ("pelne", "czesciowe")
+NO_ANSWER = "brak_odpowiedzi"
+NO_ANSWER_LABEL = "Brak odpowiedzi"
+NO_LOCALITY = "brak"
+
+AREA_OPTIONS = [(a.key, a.label) for a in (*AREAS, OUT_OF_SCOPE, MATERIAL)]
+TARGET_GROUP_OPTIONS = [(g.key, g.label) for g in TARGET_GROUPS]
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which visits and needs a report counts; None means "no restriction"."""
+
+    campaign_id: int | None
+    gmina_code: str | None = None
+    locality_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The survey's n: visits, visits counted for the response rate, interviews, needs."""
+
+    visits: int
+    eligible_visits: int  # visits minus "niezamieszkany"
+    interviews: int
+    needs: int
+
+    @property
+    def response_rate(self) -> float | None:
+        """interviews / eligible visits, in percent; None without eligible visits."""
+        if not self.eligible_visits:
+            return None
+        return 100 * self.interviews / self.eligible_visits
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every figure of the dashboard and the diagnosis export, in display order."""
+
+    summary: Summary
+    tables: dict[str, CountTable] = field(default_factory=dict)
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+def _utc(day: date) -> datetime:
+    local = datetime.combine(day, time.min, tzinfo=LOCAL_TIME)
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def _conditions(model: Any, f: ReportFilter) -> list[Any]:
+    conditions = []
+    if f.campaign_id is not None:
+        conditions.append(model.campaign_id == f.campaign_id)
+    if f.gmina_code:
+        campaigns = select(Campaign.id).where(Campaign.gmina_code == f.gmina_code)
+        conditions.append(model.campaign_id.in_(campaigns))
+    if f.locality_id is not None:
+        conditions.append(model.locality_id == f.locality_id)
+    if f.date_from:
+        conditions.append(model.recorded_at >= _utc(f.date_from))
+    if f.date_to:
+        conditions.append(model.recorded_at < _utc(f.date_to + timedelta(days=1)))
+    return conditions
+
+
+def _need_conditions(f: ReportFilter) -> list[Any]:
+    return [Need.status != REJECTED, *_conditions(Need, f)]
+
+
+# --- dialect switch for JSON lists ------------------------------------------------------------
+
+
+def _dialect() -> str:
+    return db.session.get_bind().dialect.name
+
+
+def _json_type(expression: Any) -> Any:
+    return (func.json_typeof if _dialect() == "postgresql" else func.json_type)(expression)
+
+
+def _json_elements(expression: Any) -> Any:
+    """The elements of a JSON list as a table with one text column, `value`."""
+    if _dialect() == "postgresql":
+        return func.json_array_elements_text(expression).table_valued("value")
+    return func.json_each(expression).table_valued("value")
+
+
+def _json_member(column: Any, key: str) -> Any:
+    """`column[key]` as JSON (for lists) on either database."""
+    if _dialect() == "postgresql":
+        return column.op("->")(key)
+    return func.json_extract(column, f"$.{key}")
+
+
+def _effective_target_groups() -> Any:
+    # None is stored as JSON null by the ORM, or as SQL NULL when the column was never set.
+    reviewed = Need.reviewed_target_groups
+    return case(
+        (reviewed.is_not(None) & (_json_type(reviewed) == "array"), reviewed),
+        else_=Need.target_groups,
+    )
+
+
+EFFECTIVE_AREA = func.coalesce(Need.reviewed_area, Need.area)
+
+
+def _unnest(query: Select, expression: Any) -> tuple[Select, Any]:
+    elements = _json_elements(expression)
+    return query.join(elements, true()), elements.c.value
+
+
+# --- queries: each scans the filtered rows once ------------------------------------------------
+
+
+@dataclass
+class _NeedCounts:
+    """(area, urgency, met status, locality) → needs."""
+
+    cells: Counter = field(default_factory=Counter)
+
+    def by(self, *positions: int) -> Counter:
+        out: Counter = Counter()
+        for key, n in self.cells.items():
+            out[tuple(key[p] for p in positions)] += n
+        return out
+
+    @property
+    def total(self) -> int:
+        return sum(self.cells.values())
+
+
+def _need_counts(f: ReportFilter) -> _NeedCounts:
+    locality = func.coalesce(Need.locality_id, 0)
+    query = (
+        select(EFFECTIVE_AREA, Need.urgency, Need.met_status, locality, func.count())
+        .where(*_need_conditions(f))
+        .group_by(EFFECTIVE_AREA, Need.urgency, Need.met_status, locality)
+    )
+    counts = _NeedCounts()
+    for area, urgency, met_status, locality_id, n in db.session.execute(query):
+        counts.cells[(area, urgency, met_status, locality_id)] += n
+    return counts
+
+
+def _area_target_group_counts(f: ReportFilter) -> Counter:
+    query, group = _unnest(select().select_from(Need), _effective_target_groups())
+    query = (
+        query.add_columns(EFFECTIVE_AREA, group, func.count())
+        .where(*_need_conditions(f), _json_type(_effective_target_groups()) == "array")
+        .group_by(EFFECTIVE_AREA, group)
+    )
+    return Counter({(area, g): n for area, g, n in db.session.execute(query)})
+
+
+def _need_list_counts(f: ReportFilter, column: Any) -> Counter:
+    query, value = _unnest(select().select_from(Need), column)
+    query = (
+        query.add_columns(value, func.count())
+        .where(*_need_conditions(f), _json_type(column) == "array")
+        .group_by(value)
+    )
+    return Counter(dict(db.session.execute(query).all()))
+
+
+def _visit_counts(f: ReportFilter) -> Counter:
+    """(outcome, is_interview) → visits."""
+    query = (
+        select(Visit.visit_outcome, Visit.is_interview, func.count())
+        .where(*_conditions(Visit, f))
+        .group_by(Visit.visit_outcome, Visit.is_interview)
+    )
+    return Counter({(o, bool(i)): n for o, i, n in db.session.execute(query)})
+
+
+def _answer_counts(f: ReportFilter) -> Counter:
+    """(services rating E1, volunteering E3, E2 list as JSON text) → interviews.
+
+    One pass over the interviews' answers: the JSON documents are the largest rows we read.
+    """
+    rating = Visit.data["services_rating"].as_string()
+    volunteering = Visit.data["volunteering"].as_string()
+    gaps = _json_member(Visit.data, "community_gaps")
+    if _dialect() == "postgresql":
+        gaps = gaps.cast(String)
+    query = (
+        select(rating, volunteering, gaps, func.count())
+        .where(*_conditions(Visit, f), Visit.is_interview.is_(True))
+        .group_by(rating, volunteering, gaps)
+    )
+    return Counter(
+        {(r or NO_ANSWER, v or NO_ANSWER, g): n for r, v, g, n in db.session.execute(query)}
+    )
+
+
+def _gap_counts(answers: Counter) -> Counter:
+    """E2 answers → interviews that chose them, from `_answer_counts`."""
+    gaps: Counter = Counter()
+    for (_, _, chosen), n in answers.items():
+        values = json.loads(chosen) if chosen else []
+        for value in values if isinstance(values, list) else []:
+            gaps[value] += n
+    return gaps
+
+
+# --- labels ----------------------------------------------------------------------------------
+
+
+def _questionnaire_version(f: ReportFilter) -> str:
+    if f.campaign_id is not None:
+        version = db.session.scalar(
+            select(Campaign.questionnaire_version).where(Campaign.id == f.campaign_id)
+        )
+        if version:
+            return version
+    return CURRENT_VERSION
+
+
+def _options(version: str, question: str) -> list[tuple[str, str]]:
+    try:
+        questionnaire = get_questionnaire(version)
+    except UnknownVersion:
+        questionnaire = get_questionnaire(CURRENT_VERSION)
+    return [(o.key, o.label) for o in questionnaire.questions_by_key[question].options]
+
+
+def _with_unknown(options: list[tuple[str, str]], keys: Iterable[str]) -> list[tuple[str, str]]:
+    """`options`, then any key found in the data but not among them (older versions)."""
+    known = {k for k, _ in options}
+    extra = sorted({k for k in keys if k not in known and k is not None})
+    return [*options, *((k, k) for k in extra)]
+
+
+def _locality_options(f: ReportFilter, keys: Iterable[int]) -> list[tuple[str, str]]:
+    query = select(Locality.id, Locality.name).order_by(Locality.name)
+    if f.campaign_id is not None:
+        gmina = select(Campaign.gmina_code).where(Campaign.id == f.campaign_id)
+        query = query.where(Locality.gmina_code.in_(gmina))
+    elif f.gmina_code:
+        query = query.where(Locality.gmina_code == f.gmina_code)
+    else:
+        query = query.where(Locality.id.in_([k for k in keys if k]))
+    options = [(str(i), name) for i, name in db.session.execute(query)]
+    if 0 in keys:
+        options.append((NO_LOCALITY, "Miejscowość nie podana"))
+    return options
+
+
+# --- table builders --------------------------------------------------------------------------
+
+
+def _one_dimension(
+    key: str,
+    title: str,
+    unit: str,
+    row_header: str,
+    options: list[tuple[str, str]],
+    counts: Counter,
+    total: int,
+    *,
+    multi_valued: bool = False,
+    sensitive: bool = False,
+) -> CountTable:
+    options = _with_unknown(options, counts)
+    return CountTable(
+        key=key,
+        title=title,
+        unit=unit,
+        row_header=row_header,
+        rows=[k for k, _ in options],
+        row_labels=[label for _, label in options],
+        columns=["n"],
+        column_labels=["Liczba"],
+        counts=[[counts.get(k, 0)] for k, _ in options],
+        column_totals=[total],
+        total=total,
+        multi_valued=multi_valued,
+        sensitive=sensitive,
+    )
+
+
+def _two_dimensions(
+    key: str,
+    title: str,
+    unit: str,
+    row_header: str,
+    row_options: list[tuple[str, str]],
+    column_options: list[tuple[str, str]],
+    counts: Counter,
+    row_totals: Counter,
+    column_totals: Counter,
+    total: int,
+    *,
+    multi_valued: bool = False,
+    sensitive: bool = False,
+) -> CountTable:
+    row_options = _with_unknown(row_options, [r for r, _ in counts] + list(row_totals))
+    column_options = _with_unknown(column_options, [c for _, c in counts] + list(column_totals))
+    return CountTable(
+        key=key,
+        title=title,
+        unit=unit,
+        row_header=row_header,
+        rows=[k for k, _ in row_options],
+        row_labels=[label for _, label in row_options],
+        columns=[k for k, _ in column_options],
+        column_labels=[label for _, label in column_options],
+        counts=[[counts.get((r, c), 0) for c, _ in column_options] for r, _ in row_options],
+        row_totals=[row_totals.get(r, 0) for r, _ in row_options],
+        column_totals=[column_totals.get(c, 0) for c, _ in column_options],
+        total=total,
+        multi_valued=multi_valued,
+        sensitive=sensitive,
+    )
+
+
+def _flat(counter: Counter) -> Counter:
+    """A counter keyed by 1-tuples, keyed by their only element."""
+    return Counter({k[0]: n for k, n in counter.items()})
+
+
+def _summary(visits: Counter, needs: _NeedCounts) -> Summary:
+    total = sum(visits.values())
+    uninhabited = sum(n for (outcome, _), n in visits.items() if outcome == UNINHABITED)
+    interviews = sum(n for (_, is_interview), n in visits.items() if is_interview)
+    return Summary(total, total - uninhabited, interviews, needs.total)
+
+
+def _visits_table(version: str, visits: Counter) -> CountTable:
+    by_outcome = Counter()
+    for (outcome, _), n in visits.items():
+        by_outcome[outcome] += n
+    return _one_dimension(
+        "visits_by_outcome", "Wizyty według wyniku", "wizyty", "Wynik wizyty",
+        _options(version, "visit_outcome"), by_outcome, sum(visits.values()),
+    )
+
+
+def _area_tables(version: str, needs: _NeedCounts) -> dict[str, CountTable]:
+    area, urgency, met = _flat(needs.by(0)), _flat(needs.by(1)), _flat(needs.by(2))
+    total = needs.total
+    urgency_options = _options(version, "urgency")
+    met_options = _options(version, "met_status")
+    return {
+        "needs_by_area": _one_dimension(
+            "needs_by_area", "Potrzeby według obszaru usług społecznych", "potrzeby", "Obszar",
+            AREA_OPTIONS, area, total,
+        ),
+        "needs_by_urgency": _one_dimension(
+            "needs_by_urgency", "Potrzeby według pilności", "potrzeby", "Pilność",
+            urgency_options, urgency, total,
+        ),
+        "needs_by_met_status": _one_dimension(
+            "needs_by_met_status", "Czy potrzeby są teraz zaspokajane", "potrzeby",
+            "Zaspokojenie", met_options, met, total,
+        ),
+        "area_by_urgency": _two_dimensions(
+            "area_by_urgency", "Obszar × pilność", "potrzeby", "Obszar", AREA_OPTIONS,
+            urgency_options, needs.by(0, 1), area, urgency, total,
+        ),
+        "area_by_met_status": _two_dimensions(
+            "area_by_met_status", "Obszar × zaspokojenie potrzeby", "potrzeby", "Obszar",
+            AREA_OPTIONS, met_options, needs.by(0, 2), area, met, total,
+        ),
+    }
+
+
+def _target_group_tables(needs: _NeedCounts, pairs: Counter) -> dict[str, CountTable]:
+    by_group: Counter = Counter()
+    for (_, group), n in pairs.items():
+        by_group[group] += n  # each need has one area: summing over areas counts needs
+    return {
+        "needs_by_target_group": _one_dimension(
+            "needs_by_target_group", "Potrzeby według grupy docelowej", "potrzeby",
+            "Grupa docelowa", TARGET_GROUP_OPTIONS, by_group, needs.total,
+            multi_valued=True, sensitive=True,
+        ),
+        "area_by_target_group": _two_dimensions(
+            "area_by_target_group", "Obszar × grupa docelowa", "potrzeby", "Obszar",
+            AREA_OPTIONS, TARGET_GROUP_OPTIONS, pairs, _flat(needs.by(0)), by_group,
+            needs.total, multi_valued=True, sensitive=True,
+        ),
+    }
+
+
+def _list_tables(
+    version: str, needs: _NeedCounts, met_by: Counter, barriers: Counter, forms: Counter
+) -> dict[str, CountTable]:
+    met_total = sum(n for (status,), n in needs.by(2).items() if status in MET)
+    return {
+        "needs_by_met_by": _one_dimension(
+            "needs_by_met_by", "Kto teraz pomaga (potrzeby zaspokajane w pełni lub częściowo)",
+            "potrzeby", "Kto pomaga", _options(version, "met_by"), met_by, met_total,
+            multi_valued=True,
+        ),
+        "needs_by_barrier": _one_dimension(
+            "needs_by_barrier", "Co utrudnia skorzystanie z pomocy", "potrzeby", "Bariera",
+            _options(version, "barriers"), barriers, needs.total, multi_valued=True,
+        ),
+        "needs_by_preferred_form": _one_dimension(
+            "needs_by_preferred_form", "Preferowana forma wsparcia", "potrzeby", "Forma",
+            _options(version, "preferred_forms"), forms, needs.total, multi_valued=True,
+        ),
+    }
+
+
+def _community_tables(version: str, summary: Summary, answers: Counter) -> dict[str, CountTable]:
+    no_answer = [(NO_ANSWER, NO_ANSWER_LABEL)]
+    rating: Counter = Counter()
+    volunteering: Counter = Counter()
+    for (r, v, _), n in answers.items():
+        rating[r] += n
+        volunteering[v] += n
+    return {
+        "volunteering": _one_dimension(
+            "volunteering", "Potencjał wspólnoty: gotowość do pomagania innym (E3)", "wywiady",
+            "Odpowiedź", _options(version, "volunteering") + no_answer, volunteering,
+            summary.interviews,
+        ),
+        "services_rating": _one_dimension(
+            "services_rating", "Ocena dostępności usług społecznych w miejscowości (E1)",
+            "wywiady", "Ocena", _options(version, "services_rating") + no_answer, rating,
+            summary.interviews,
+        ),
+        "community_gaps": _one_dimension(
+            "community_gaps", "Czego najbardziej brakuje w miejscowości (E2)", "wywiady",
+            "Obszar", _options(version, "community_gaps"), _gap_counts(answers),
+            summary.interviews,
+            multi_valued=True,
+        ),
+    }
+
+
+def _locality_table(f: ReportFilter, needs: _NeedCounts) -> CountTable:
+    by_locality = Counter(
+        {(str(k) if k else NO_LOCALITY): n for k, n in _flat(needs.by(3)).items()}
+    )
+    keys = [k for (k,) in needs.by(3)]
+    return _one_dimension(
+        "needs_by_locality", "Potrzeby według miejscowości", "potrzeby", "Miejscowość",
+        _locality_options(f, keys), by_locality, needs.total,
+    )
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def report(f: ReportFilter) -> Report:
+    """Every figure for `f`, in the dashboard's order, with seven queries."""
+    version = _questionnaire_version(f)
+    visits = _visit_counts(f)
+    needs = _need_counts(f)
+    summary = _summary(visits, needs)
+    tables = {"visits_by_outcome": _visits_table(version, visits)}
+    tables.update(_area_tables(version, needs))
+    tables.update(_target_group_tables(needs, _area_target_group_counts(f)))
+    tables.update(
+        _list_tables(
+            version,
+            needs,
+            _need_list_counts(f, Need.met_by),
+            _need_list_counts(f, Need.barriers),
+            _need_list_counts(f, Need.preferred_forms),
+        )
+    )
+    tables.update(_community_tables(version, summary, _answer_counts(f)))
+    tables["needs_by_locality"] = _locality_table(f, needs)
+    order = [
+        "visits_by_outcome", "needs_by_area", "needs_by_target_group", "needs_by_urgency",
+        "needs_by_met_status", "needs_by_met_by", "needs_by_barrier", "needs_by_preferred_form",
+        "area_by_urgency", "area_by_target_group", "area_by_met_status", "volunteering",
+        "services_rating", "community_gaps", "needs_by_locality",
+    ]
+    return Report(summary, {key: tables[key] for key in order})
+
+
+def summary(f: ReportFilter) -> Summary:
+    """Visits, eligible visits, interviews and needs for `f`."""
+    return _summary(_visit_counts(f), _need_counts(f))
+
+
+def visits_by_outcome(f: ReportFilter) -> CountTable:
+    """Visits by outcome (W0.3); total = all visits."""
+    return _visits_table(_questionnaire_version(f), _visit_counts(f))
+
+
+def _needs_table(f: ReportFilter, key: str) -> CountTable:
+    return _area_tables(_questionnaire_version(f), _need_counts(f))[key]
+
+
+def needs_by_area(f: ReportFilter) -> CountTable:
+    """Needs by effective area (14 statutory areas, then the two out-of-scope flags)."""
+    return _needs_table(f, "needs_by_area")
+
+
+def needs_by_urgency(f: ReportFilter) -> CountTable:
+    """Needs by urgency (D6)."""
+    return _needs_table(f, "needs_by_urgency")
+
+
+def needs_by_met_status(f: ReportFilter) -> CountTable:
+    """Needs by whether they are met now (D7)."""
+    return _needs_table(f, "needs_by_met_status")
+
+
+def area_by_urgency(f: ReportFilter) -> CountTable:
+    """Needs by effective area × urgency, with row and column totals."""
+    return _needs_table(f, "area_by_urgency")
+
+
+def area_by_met_status(f: ReportFilter) -> CountTable:
+    """Needs by effective area × met status, with row and column totals."""
+    return _needs_table(f, "area_by_met_status")
+
+
+def needs_by_target_group(f: ReportFilter) -> CountTable:
+    """Needs by effective target group (D5, multi-select; total = needs). Sensitive."""
+    return _target_group_tables(_need_counts(f), _area_target_group_counts(f))[
+        "needs_by_target_group"
+    ]
+
+
+def area_by_target_group(f: ReportFilter) -> CountTable:
+    """Needs by effective area × target group (columns multi-select). Sensitive."""
+    return _target_group_tables(_need_counts(f), _area_target_group_counts(f))[
+        "area_by_target_group"
+    ]
+
+
+def _list_table(f: ReportFilter, key: str, column: Any) -> CountTable:
+    needs = _need_counts(f)
+    counts = _need_list_counts(f, column)
+    empty: Counter = Counter()
+    args = {
+        "needs_by_met_by": (counts, empty, empty),
+        "needs_by_barrier": (empty, counts, empty),
+        "needs_by_preferred_form": (empty, empty, counts),
+    }[key]
+    return _list_tables(_questionnaire_version(f), needs, *args)[key]
+
+
+def needs_by_met_by(f: ReportFilter) -> CountTable:
+    """Who meets the needs now (D8, multi-select); total = needs met fully or partly."""
+    return _list_table(f, "needs_by_met_by", Need.met_by)
+
+
+def needs_by_barrier(f: ReportFilter) -> CountTable:
+    """Barriers (D9, multi-select, optional); total = all needs."""
+    return _list_table(f, "needs_by_barrier", Need.barriers)
+
+
+def needs_by_preferred_form(f: ReportFilter) -> CountTable:
+    """Preferred forms of support (D10, multi-select); total = all needs."""
+    return _list_table(f, "needs_by_preferred_form", Need.preferred_forms)
+
+
+def _community_table(f: ReportFilter, key: str) -> CountTable:
+    version = _questionnaire_version(f)
+    interviews = summary(f)
+    return _community_tables(version, interviews, _answer_counts(f))[key]
+
+
+def volunteering(f: ReportFilter) -> CountTable:
+    """Community potential: interviews by willingness to help others (E3)."""
+    return _community_table(f, "volunteering")
+
+
+def services_rating(f: ReportFilter) -> CountTable:
+    """Interviews by rating of access to social services in the locality (E1)."""
+    return _community_table(f, "services_rating")
+
+
+def community_gaps(f: ReportFilter) -> CountTable:
+    """What is missing most in the locality (E2, multi-select); total = interviews."""
+    return _community_table(f, "community_gaps")
+
+
+def needs_by_locality(f: ReportFilter) -> CountTable:
+    """Needs by locality: a sub-gmina breakdown, publish only via check_locality_breakdown."""
+    return _locality_table(f, _need_counts(f))
+
