@@ -25,7 +25,14 @@ class Visit(db.Model):
     """One doorstep: its outcome and, when the resident agreed, the interview answers."""
 
     __tablename__ = "visits"
-    __table_args__ = (Index("ix_visits_campaign_outcome", "campaign_id", "visit_outcome"),)
+    __table_args__ = (
+        Index("ix_visits_campaign_outcome", "campaign_id", "visit_outcome"),
+        Index(
+            "ix_visits_report",
+            "campaign_id", "is_interview", "locality_id", "recorded_at", "services_rating",
+            "volunteering",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)  # made on the phone
@@ -44,6 +51,10 @@ class Visit(db.Model):
     consent_health: Mapped[bool] = mapped_column(default=False)
     contact_requested: Mapped[bool] = mapped_column(default=False)
     respondent_code: Mapped[str | None] = mapped_column(String(12), index=True)
+    # Copies of E1/E3/E2 answers so the dashboard counts them without reading `data`.
+    services_rating: Mapped[str | None] = mapped_column(String(30))
+    volunteering: Mapped[str | None] = mapped_column(String(10))
+    community_gaps: Mapped[list[str] | None] = mapped_column(JSON)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # answers, without contact data
 
     researcher: Mapped[User] = relationship()
@@ -61,6 +72,11 @@ class Need(db.Model):
     __table_args__ = (
         UniqueConstraint("visit_id", "position"),
         Index("ix_needs_campaign_area", "campaign_id", "area"),
+        Index(
+            "ix_needs_report",
+            "campaign_id", "status", "locality_id", "recorded_at", "area", "reviewed_area",
+            "urgency", "met_status",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -125,6 +125,9 @@ def _fill_visit(visit: Visit, record: dict[str, Any], raw: dict[str, Any], diges
     )
     visit.contact_requested = bool(data.get("contact_requested"))
     visit.respondent_code = data.get("respondent_code")
+    visit.services_rating = data.get("services_rating")
+    visit.volunteering = data.get("volunteering")
+    visit.community_gaps = data.get("community_gaps")
     visit.data = data
     _fill_needs(visit, data.get("needs") or [], recorded_at)
     db.session.flush()

@@ -133,13 +133,6 @@ def _json_elements(expression: Any) -> Any:
     return func.json_each(expression).table_valued("value")
 
 
-def _json_member(column: Any, key: str) -> Any:
-    """`column[key]` as JSON (for lists) on either database."""
-    if _dialect() == "postgresql":
-        return column.op("->")(key)
-    return func.json_extract(column, f"$.{key}")
-
-
 def _effective_target_groups() -> Any:
     # None is stored as JSON null by the ORM, or as SQL NULL when the column was never set.
     reviewed = Need.reviewed_target_groups
@@ -225,11 +218,10 @@ def _answer_counts(f: ReportFilter) -> Counter:
 
     One pass over the interviews' answers: the JSON documents are the largest rows we read.
     """
-    rating = Visit.data["services_rating"].as_string()
-    volunteering = Visit.data["volunteering"].as_string()
-    gaps = _json_member(Visit.data, "community_gaps")
-    if _dialect() == "postgresql":
-        gaps = gaps.cast(String)
+    rating = Visit.services_rating
+    volunteering = Visit.volunteering
+    # As text: PostgreSQL's json has no equality operator to group by, and lists don't hash.
+    gaps = Visit.community_gaps.cast(String)
     query = (
         select(rating, volunteering, gaps, func.count())
         .where(*_conditions(Visit, f), Visit.is_interview.is_(True))

@@ -70,6 +70,9 @@ def add_visit(demo) -> Callable[..., Visit]:  # noqa: F811
             visit_outcome=outcome,
             is_interview=held,
             data=dict(answers),
+            services_rating=answers.get("services_rating"),
+            volunteering=answers.get("volunteering"),
+            community_gaps=answers.get("community_gaps"),
         )
         for position, answers_of_need in enumerate(needs or [], start=1):
             need = _need(**answers_of_need)
