@@ -14,7 +14,8 @@ as the demo researcher over HTTP (stdlib only) and measures:
 
     .venv/bin/python bench/sync.py                        # SQLite in a temporary directory
     .ci/with-postgres.sh sh -c '.venv/bin/python bench/sync.py --database-url "$DATABASE_URL"'
-    .venv/bin/python bench/sync.py --profile              # in-process cProfile of sync_batch
+
+`bench/sync_profile.py` profiles the same work in-process (where the server's time goes).
 
 Never run by `make test` (not under tests/). Needs no network and nothing outside the repo.
 """
@@ -28,6 +29,7 @@ import os
 import re
 import secrets
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
@@ -408,13 +410,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--database-url", help="an EMPTY database (default: SQLite in /tmp)")
     parser.add_argument("--page", default="/teren")
-    parser.add_argument("--profile", action="store_true",
-                        help="profile sync_batch in-process instead (see bench/sync.py)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args()
     print("$ " + " ".join(shlex.quote(a) for a in [PYTHON, *sys.argv]))
-    if args.profile:
-        profile(args)
-        return
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     url = args.database_url or f"sqlite:///{tmp / 'bench.sqlite'}"
     kind = url.split(":", 1)[0]
@@ -428,7 +426,10 @@ def main() -> None:
         run(args, server, campaign_id, localities, password, pg)
     finally:
         server.stop()
-    print(f"(temporary files in {tmp})")
+        if args.keep:
+            print(f"(temporary files kept in {tmp})")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def run(args: argparse.Namespace, server: Server, campaign_id: int, localities: list[int],
@@ -504,97 +505,6 @@ def run(args: argparse.Namespace, server: Server, campaign_id: int, localities: 
     ):
         print(f"{label:46} {value:>12} {target:>10}  {verdict(ok)}")
     print(f"(page weight: {how})")
-
-
-# --- in-process profile ----------------------------------------------------------------------
-
-
-def _cpu_ms(label: str, n: int, step: Any) -> None:
-    t0 = time.process_time()
-    step()
-    print(f"{label:52} {(time.process_time() - t0) / n * 1000:8.3f}")
-
-
-def profile(args: argparse.Namespace) -> None:
-    """In-process, SQLite: CPU of each step of a sync alone, SQL statements per interview, and
-    cProfile of `sync_batch` (top functions)."""
-    import cProfile
-    import pstats
-
-    from flask_migrate import upgrade
-    from sqlalchemy import event
-
-    from forms.questionnaire import get_questionnaire
-    from forms.rules import check_answers
-    from forms.schema import (
-        pii_warnings,
-        record_data_schema,
-        sync_record_schema,
-        validate_sync_record,
-    )
-    from researcher import create_app
-    from researcher.auth.models import User
-    from researcher.demo.services import seed_demo
-    from researcher.extensions import db
-    from researcher.gminas.models import Locality
-    from researcher.gminas.services import load_gminas
-    from researcher.interviews.sync import content_hash, sync_batch
-
-    tmp = Path(tempfile.mkdtemp(prefix="bench-profile-"))
-    url = args.database_url or f"sqlite:///{tmp / 'profile.sqlite'}"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x", "CONTACT_KEY":
-                      "Y" * 43 + "=", "DEMO_ACCOUNTS_FILE": str(tmp / "demo.txt")})
-    n, size = min(args.interviews, 2000), args.batch
-    with app.app_context():
-        upgrade()
-        load_gminas()
-        campaign_id = seed_demo().campaign_id
-        db.session.commit()
-        user = db.session.scalar(db.select(User).where(User.role == "researcher"))
-        ids = list(db.session.scalars(db.select(Locality.id).order_by(Locality.id)))
-
-        def make(seed: int) -> list[dict[str, Any]]:
-            return generate_records(n, campaign_id=campaign_id, locality_ids=ids, seed=seed,
-                                    needs=3)
-
-        def batches(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            return [{"device_id": str(uuid.uuid4()), "batch_id": str(uuid.uuid4()),
-                     "records": records[i:i + size]} for i in range(0, n, size)]
-
-        records = make(1)
-        schema = record_data_schema("2026.1")
-        questionnaire = get_questionnaire("2026.1")
-        bodies = [batch_body(records[i:i + size], "d") for i in range(0, n, size)]
-        print(f"\n## CPU per interview ({n} interviews x 3 needs), ms, each step alone")
-        _cpu_ms("json.loads of the request bodies", n, lambda: [json.loads(b) for b in bodies])
-        _cpu_ms("validate_sync_record, all of it", n,
-                lambda: [validate_sync_record(r) for r in records])
-        _cpu_ms("  envelope: sync_record_schema.load", n,
-                lambda: [sync_record_schema.load(r) for r in records])
-        _cpu_ms("  data: record_data_schema.load (fields + rules)", n,
-                lambda: [schema.load(r["data"]) for r in records])
-        _cpu_ms("    of which rules: check_answers", n,
-                lambda: [check_answers(questionnaire, r["data"]) for r in records])
-        _cpu_ms("  pii_warnings", n, lambda: [pii_warnings(r["data"]) for r in records])
-        _cpu_ms("content_hash", n, lambda: [content_hash(r) for r in records])
-        _cpu_ms("sync_batch, everything (new records)", n,
-                lambda: [sync_batch(p, user) for p in batches(records)])
-        _cpu_ms("sync_batch, the same records again (unchanged)", n,
-                lambda: [sync_batch(p, user) for p in batches(records)])
-        statements: Counter[str] = Counter()
-        event.listen(db.engine, "before_cursor_execute",
-                     lambda *a: statements.update([a[2].split(None, 1)[0].upper()]))
-        payloads = batches(make(2))
-        profiler = cProfile.Profile(time.process_time)  # CPU time: less skewed by other load
-        profiler.enable()
-        for payload in payloads:
-            sync_batch(payload, user)
-        profiler.disable()
-        print("SQL statements per new interview: " + ", ".join(
-            f"{k} {v / n:.2f}" for k, v in statements.most_common()))
-        for order, limit in (("tottime", 30), ("cumulative", 45)):
-            print(f"\n## cProfile of sync_batch ({n} new interviews): top by {order}")
-            pstats.Stats(profiler, stream=sys.stdout).sort_stats(order).print_stats(limit)
 
 
 if __name__ == "__main__":
