@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
 from flask_babel import gettext as _
+from sqlalchemy import insert, null, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from forms.schema import sync_batch_schema, validate_sync_record
+from forms.schema import RecordCheck, sync_batch_schema, validate_sync_record
 from forms.vocabulary import AREAS_BY_KEY, SENSITIVE_GROUP_KEYS
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
@@ -85,15 +87,35 @@ def _record_revision(raw: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _access_errors(data: dict[str, Any], user: User) -> dict[str, list[str]]:
+@dataclass
+class AccessCache:
+    """What `_access_errors` looked up, kept for one user's batch: each campaign and locality
+    is read once. `campaigns`: campaign id → its gmina code when the user may work on it, else
+    None; `localities`: locality id → its gmina code, None when it does not exist."""
+
+    campaigns: dict[int, str | None] = field(default_factory=dict)
+    localities: dict[int, str | None] = field(default_factory=dict)
+
+
+def _access_errors(
+    data: dict[str, Any], user: User, cache: AccessCache | None = None
+) -> dict[str, list[str]]:
     """Server-side rules the schema cannot know: campaign rights and the campaign's gmina."""
-    campaign = db.session.get(Campaign, data["campaign_id"])
-    if campaign is None or not may_work_on(user, campaign):
+    cache = cache or AccessCache()
+    campaign_id = data["campaign_id"]
+    if campaign_id not in cache.campaigns:
+        campaign = db.session.get(Campaign, campaign_id)
+        allowed = campaign is not None and may_work_on(user, campaign)
+        cache.campaigns[campaign_id] = campaign.gmina_code if allowed else None
+    gmina_code = cache.campaigns[campaign_id]
+    if gmina_code is None:
         return {"data.campaign_id": [_("Nie masz dostępu do tej kampanii.")]}
     locality_id = data.get("locality_id")
     if locality_id is not None:
-        locality = db.session.get(Locality, locality_id)
-        if locality is None or locality.gmina_code != campaign.gmina_code:
+        if locality_id not in cache.localities:
+            locality = db.session.get(Locality, locality_id)
+            cache.localities[locality_id] = locality.gmina_code if locality else None
+        if cache.localities[locality_id] != gmina_code:
             return {"data.locality_id": [_("Ta miejscowość nie należy do gminy kampanii.")]}
     return {}
 
@@ -105,71 +127,107 @@ def _is_sensitive(need: dict[str, Any]) -> bool:
     )
 
 
-def _fill_visit(visit: Visit, record: dict[str, Any], raw: dict[str, Any], digest: str) -> None:
+def _split_data(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The answers as stored in `visits.data`, and the contact data kept apart from them."""
     data = dict(raw["data"])
-    contact = data.pop("contact", None)
-    recorded_at = record["recorded_at"].astimezone(UTC).replace(tzinfo=None)
-    visit.revision = record["revision"]
-    visit.form_version = record["form_version"]
-    visit.content_hash = digest
-    visit.recorded_at = recorded_at
-    visit.updated_at = utcnow()
-    visit.campaign_id = data["campaign_id"]
-    visit.locality_id = data.get("locality_id")
-    visit.visit_outcome = data["visit_outcome"]
-    visit.consent_health = data.get("consent_health") == "tak"
-    visit.is_interview = (
-        data["visit_outcome"] in INTERVIEW_OUTCOMES
-        and data.get("consent_interview") == "tak"
-        and data.get("adult") == "tak"
-    )
-    visit.contact_requested = bool(data.get("contact_requested"))
-    visit.respondent_code = data.get("respondent_code")
-    visit.services_rating = data.get("services_rating")
-    visit.volunteering = data.get("volunteering")
-    visit.community_gaps = data.get("community_gaps")
-    visit.data = data
-    _fill_needs(visit, data.get("needs") or [], recorded_at)
+    return data, data.pop("contact", None)
+
+
+def _visit_columns(record: dict[str, Any], data: dict[str, Any], digest: str) -> dict[str, Any]:
+    """The columns of `visits` a record sets (on creation and on every new revision).
+
+    The one place computing them: `_fill_visit` (ORM) and `_bulk_create` (Core) both use it.
+    """
+    return {
+        "revision": record["revision"],
+        "form_version": record["form_version"],
+        "content_hash": digest,
+        "recorded_at": record["recorded_at"].astimezone(UTC).replace(tzinfo=None),
+        "updated_at": utcnow(),
+        "campaign_id": data["campaign_id"],
+        "locality_id": data.get("locality_id"),
+        "visit_outcome": data["visit_outcome"],
+        "consent_health": data.get("consent_health") == "tak",
+        "is_interview": (
+            data["visit_outcome"] in INTERVIEW_OUTCOMES
+            and data.get("consent_interview") == "tak"
+            and data.get("adult") == "tak"
+        ),
+        "contact_requested": bool(data.get("contact_requested")),
+        "respondent_code": data.get("respondent_code"),
+        "services_rating": data.get("services_rating"),
+        "volunteering": data.get("volunteering"),
+        "community_gaps": data.get("community_gaps"),
+        "data": data,
+    }
+
+
+def _need_columns(answers: dict[str, Any], visit: dict[str, Any]) -> dict[str, Any]:
+    """The columns of `needs` the researcher's answers set; `visit` holds the visit's columns
+    (`_visit_columns` plus `researcher_id`). A manager's review columns are never among them."""
+    return {
+        "campaign_id": visit["campaign_id"],
+        "locality_id": visit["locality_id"],
+        "researcher_id": visit["researcher_id"],
+        "description": answers.get("description", ""),
+        "area": answers.get("area", ""),
+        "service_type": answers.get("service_type"),
+        "beneficiary": answers.get("beneficiary", ""),
+        "target_groups": list(answers.get("target_groups") or []),
+        "urgency": answers.get("urgency", ""),
+        "met_status": answers.get("met_status", ""),
+        "met_by": list(answers.get("met_by") or []),
+        "barriers": list(answers.get("barriers") or []),
+        "preferred_forms": list(answers.get("preferred_forms") or []),
+        "frequency": answers.get("frequency"),
+        "access_view": answers.get("access_view"),
+        "sensitive": _is_sensitive(answers),
+        "consent_art9": visit["consent_health"],
+        "recorded_at": visit["recorded_at"],
+    }
+
+
+def _contact_token(contact: dict[str, Any] | None, contact_requested: bool) -> bytes | None:
+    """The encrypted contact data to store, or None when there is nothing to store."""
+    return encrypt_contact(contact) if contact and contact_requested else None
+
+
+def _fill_visit(
+    visit: Visit, record: dict[str, Any], raw: dict[str, Any], digest: str, new: bool = False
+) -> None:
+    data, contact = _split_data(raw)
+    columns = _visit_columns(record, data, digest)
+    for name, value in columns.items():
+        setattr(visit, name, value)
+    _fill_needs(visit, data.get("needs") or [], {**columns, "researcher_id": visit.researcher_id})
     db.session.flush()
-    _store_contact(visit, contact)
+    _store_contact(visit, contact, new=new)
 
 
-def _fill_needs(visit: Visit, needs: list[dict[str, Any]], recorded_at) -> None:
+def _fill_needs(visit: Visit, needs: list[dict[str, Any]], columns: dict[str, Any]) -> None:
     # Update in place by position so a manager's review of a need survives a new revision.
     by_position = {n.position: n for n in visit.needs}
     for position, answers in enumerate(needs, start=1):
         need = by_position.pop(position, None) or Need(position=position)
-        need.campaign_id = visit.campaign_id
-        need.locality_id = visit.locality_id
-        need.researcher_id = visit.researcher_id
-        need.description = answers.get("description", "")
-        need.area = answers.get("area", "")
-        need.service_type = answers.get("service_type")
-        need.beneficiary = answers.get("beneficiary", "")
-        need.target_groups = list(answers.get("target_groups") or [])
-        need.urgency = answers.get("urgency", "")
-        need.met_status = answers.get("met_status", "")
-        need.met_by = list(answers.get("met_by") or [])
-        need.barriers = list(answers.get("barriers") or [])
-        need.preferred_forms = list(answers.get("preferred_forms") or [])
-        need.frequency = answers.get("frequency")
-        need.access_view = answers.get("access_view")
-        need.sensitive = _is_sensitive(answers)
-        need.consent_art9 = visit.consent_health
-        need.recorded_at = recorded_at
+        for name, value in _need_columns(answers, columns).items():
+            setattr(need, name, value)
         if need not in visit.needs:
             visit.needs.append(need)
     for leftover in by_position.values():
         visit.needs.remove(leftover)
 
 
-def _store_contact(visit: Visit, contact: dict[str, Any] | None) -> None:
-    existing = db.session.scalar(db.select(Contact).where(Contact.visit_id == visit.id))
-    if contact and visit.contact_requested:
+def _store_contact(visit: Visit, contact: dict[str, Any] | None, new: bool = False) -> None:
+    """`new`: the visit was just created, so it has no stored contact to look up."""
+    existing = None
+    if not new:
+        existing = db.session.scalar(db.select(Contact).where(Contact.visit_id == visit.id))
+    token = _contact_token(contact, visit.contact_requested)
+    if token is not None:
         if existing is None:
             existing = Contact(visit_id=visit.id)
             db.session.add(existing)
-        existing.token = encrypt_contact(contact)
+        existing.token = token
     elif existing is not None and not visit.contact_requested:
         db.session.delete(existing)  # the respondent no longer wants to be contacted
     # A correction without `contact` keeps the stored one: contact data never go back to phones.
@@ -234,7 +292,7 @@ def _apply(record, raw, digest, user: User, device_id: str) -> tuple[str, dict]:
         return _decide(existing, record, raw, digest, user), {}
     visit = Visit(uuid=visit_uuid, researcher_id=user.id, device_id=device_id)
     db.session.add(visit)
-    _fill_visit(visit, record, raw, digest)  # flushes: a racing copy of the uuid fails here
+    _fill_visit(visit, record, raw, digest, new=True)  # flushes: a racing copy fails here
     return CREATED, {}
 
 
@@ -253,12 +311,23 @@ def _quarantine(raw: Any, errors, user: User, device_id, batch_id, source: str) 
 
 
 def apply_record(
-    raw: Any, user: User, device_id: str | None, batch_id: str | None, source: str = "sync"
+    raw: Any,
+    user: User,
+    device_id: str | None,
+    batch_id: str | None,
+    source: str = "sync",
+    *,
+    check: RecordCheck | None = None,
+    access: AccessCache | None = None,
 ) -> RecordResult:
-    """Validate and apply one record inside a savepoint; never raises for bad input."""
+    """Validate and apply one record inside a savepoint; never raises for bad input.
+
+    `check`: the record's `validate_sync_record` result when the caller already has it;
+    `access`: the batch's `AccessCache` (both optional: alone, the record is checked here).
+    """
     uuid, revision = _record_uuid(raw), _record_revision(raw)
-    check = validate_sync_record(raw)
-    errors = check.errors or _access_errors(check.record["data"], user)
+    check = check or validate_sync_record(raw)
+    errors = check.errors or _access_errors(check.record["data"], user, access)
     if not errors:
         digest = content_hash(raw)
         for _attempt in range(2):
@@ -282,6 +351,150 @@ def _ordered(records: list[Any]) -> list[int]:
     return sorted(range(len(records)), key=lambda i: str(_record_uuid(records[i]) or ""))
 
 
+@dataclass
+class _New:
+    """A valid, allowed record whose uuid the server does not have: inserted in bulk."""
+
+    index: int
+    raw: dict[str, Any]
+    check: RecordCheck
+    digest: str
+
+
+def _before_bulk_insert() -> None:
+    """Called between the existence query and the bulk insert (a hook for the race tests)."""
+
+
+def _bulk_create(new: list[_New], user: User, device_id: str) -> None:
+    """Insert new visits, their needs and contacts with three statements (Core, no ORM units).
+
+    The columns come from the same functions as `_fill_visit`; on top of them, what the ORM
+    fills for a new row: the owner, the device, `received_at` and a need's unreviewed state.
+    Raises IntegrityError when a copy of one of the uuids was stored meanwhile.
+    """
+    now = utcnow()
+    visits, needs, contacts = [], [], []
+    for item in new:
+        data, contact = _split_data(item.raw)
+        columns = _visit_columns(item.check.record, data, item.digest)
+        columns.update(
+            uuid=str(item.check.record["uuid"]),
+            researcher_id=user.id,
+            device_id=device_id,
+            received_at=now,
+            updated_at=now,
+        )
+        visits.append(columns)
+        needs.append([_need_columns(a, columns) for a in data.get("needs") or []])
+        contacts.append(_contact_token(contact, columns["contact_requested"]))
+    visits_table, needs_table = Visit.__table__, Need.__table__
+    # RETURNING the uuid too, matched back below: the rows may come back in any order, so
+    # SQLAlchemy batches the statement on every backend (SQLite has no sentinel to order by).
+    returned = db.session.execute(
+        insert(visits_table).returning(visits_table.c.uuid, visits_table.c.id), visits
+    )
+    id_by_uuid = {row.uuid: row.id for row in returned}
+    ids = [id_by_uuid[columns["uuid"]] for columns in visits]
+    need_rows = [
+        {
+            **columns,
+            "visit_id": visit_id,
+            "position": position,
+            "status": "nowa",
+            "status_reason": None,
+            "reviewed_area": None,
+            "scope_flag": None,
+            "quote_approved": False,
+            "created_at": now,
+        }
+        for visit_id, visit_needs in zip(ids, needs, strict=True)
+        for position, columns in enumerate(visit_needs, start=1)
+    ]
+    if need_rows:
+        # reviewed_target_groups: SQL NULL as the ORM leaves it (a None parameter would be
+        # stored as the JSON value null).
+        db.session.execute(insert(needs_table).values(reviewed_target_groups=null()), need_rows)
+    contact_rows = [
+        {"visit_id": visit_id, "token": token, "created_at": now}
+        for visit_id, token in zip(ids, contacts, strict=True)
+        if token is not None
+    ]
+    if contact_rows:
+        db.session.execute(insert(Contact.__table__), contact_rows)
+
+
+def _existing(uuids: list[str]) -> dict[str, Any]:
+    """uuid → (uuid, revision, content_hash, researcher_id) of the visits already stored."""
+    found: dict[str, Any] = {}
+    for start in range(0, len(uuids), 500):
+        rows = db.session.execute(
+            select(Visit.uuid, Visit.revision, Visit.content_hash, Visit.researcher_id).where(
+                Visit.uuid.in_(uuids[start : start + 500])
+            )
+        )
+        found.update((row.uuid, row) for row in rows)
+    return found
+
+
+def _apply_batch(
+    records: list[Any], user: User, device_id: str, batch_id: str
+) -> list[RecordResult | None]:
+    """Apply the records of one batch; results in the order sent.
+
+    New records (valid, allowed, uuid not stored, sent once in the batch) are inserted in
+    bulk inside one savepoint; a record already stored with the same revision and content is
+    `unchanged` without loading it; everything else (updates, conflicts, rejections, repeats
+    within the batch, and the new ones when a racing copy made the bulk insert fail) goes
+    through `apply_record`, in uuid order.
+    """
+    results: list[RecordResult | None] = [None] * len(records)
+    access = AccessCache()
+    order = _ordered(records)
+    checks: dict[int, RecordCheck] = {}
+    valid: list[int] = []
+    for index in order:
+        check = checks[index] = validate_sync_record(records[index])
+        if not check.errors and not _access_errors(check.record["data"], user, access):
+            valid.append(index)
+    uuids = [str(checks[i].record["uuid"]) for i in valid]
+    repeated = {u for u, n in Counter(uuids).items() if n > 1}
+    existing = _existing(uuids)
+    new: list[_New] = []
+    for index, visit_uuid in zip(valid, uuids, strict=True):
+        if visit_uuid in repeated:
+            continue
+        raw, check = records[index], checks[index]
+        row = existing.get(visit_uuid)
+        if row is None:
+            new.append(_New(index, raw, check, content_hash(raw)))
+        elif (
+            row.researcher_id == user.id
+            and row.revision == check.record["revision"]
+            and row.content_hash == content_hash(raw)
+        ):
+            results[index] = RecordResult(
+                _record_uuid(raw), UNCHANGED, _record_revision(raw), {}, check.warnings
+            )
+    if new:
+        _before_bulk_insert()
+        try:
+            with db.session.begin_nested():
+                _bulk_create(new, user, device_id)
+        except IntegrityError:
+            new = []  # a racing copy was stored meanwhile: decide each one below
+        for item in new:
+            results[item.index] = RecordResult(
+                _record_uuid(item.raw), CREATED, _record_revision(item.raw), {},
+                item.check.warnings,
+            )
+    for index in order:
+        if results[index] is None:
+            results[index] = apply_record(
+                records[index], user, device_id, batch_id, check=checks[index], access=access
+            )
+    return results
+
+
 def sync_batch(payload: dict[str, Any], user: User) -> dict[str, Any]:
     """Apply a whole batch and commit it. Raises marshmallow.ValidationError for a bad envelope.
 
@@ -295,9 +508,7 @@ def sync_batch(payload: dict[str, Any], user: User) -> dict[str, Any]:
         try:
             db.session.rollback()  # end the read begun by loading the user: begin IMMEDIATE below
             db.session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
-            results: list[RecordResult | None] = [None] * len(records)
-            for index in _ordered(records):
-                results[index] = apply_record(records[index], user, device_id, batch_id)
+            results = _apply_batch(records, user, device_id, batch_id)
             counts: dict[str, int] = {}
             for result in results:
                 counts[result.status] = counts.get(result.status, 0) + 1
