@@ -14,12 +14,13 @@ from researcher.interviews.models import (
     VisitVersion,
 )
 from researcher.needs.models import NeedChange
-from researcher.themes.models import AnalysisRun, Theme, ThemeAssignment
+from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
     "AnalysisRun",
     "ExportJob",
     "NeedChange",
+    "NeedVector",
     "ServiceCard",
     "ServiceCardRow",
     "ServiceCardVersion",

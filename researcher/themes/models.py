@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from researcher.extensions import db, utcnow
@@ -75,3 +75,21 @@ class ThemeAssignment(db.Model):
     score: Mapped[float | None]
     manual: Mapped[bool] = mapped_column(default=False)  # moved by the manager
     late: Mapped[bool] = mapped_column(default=False)  # synced after the run, placed by nearest
+
+
+class NeedVector(db.Model):
+    """A need's dense sentence vector (optional extra), computed once and kept.
+
+    `text_hash` ties it to the description it was computed from: a corrected description gets
+    a new vector, an unchanged one never does.
+    """
+
+    __tablename__ = "need_vectors"
+
+    need_id: Mapped[int] = mapped_column(
+        ForeignKey("needs.id", ondelete="CASCADE"), primary_key=True
+    )
+    model: Mapped[str] = mapped_column(String(60))
+    text_hash: Mapped[str] = mapped_column(String(64))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, unit length
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -7,9 +7,11 @@ to the next by member overlap.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from typing import Any
 
+import numpy as np
 from flask_babel import gettext as _
 
 from analysis.areas import dominant_area
@@ -22,12 +24,14 @@ from analysis.themes import (
     map_onto_previous,
     split_theme,
 )
+from analysis.vectors import DENSE_PACKAGE, dense_available, embed_texts
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
 from researcher.interviews.models import Need
-from researcher.themes.models import AnalysisRun, Theme, ThemeAssignment
+from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 MIN_NEEDS = 4
+EMBED_CHUNK = 256
 
 
 class ThemeError(Exception):
@@ -72,6 +76,40 @@ def start_run(campaign_id: int, by: User, k: int | None = None, seed: int = 0) -
     return run
 
 
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def dense_vectors(needs: list[Need]) -> dict[int, np.ndarray] | None:
+    """Dense vectors of `needs` when the optional encoder is installed, else None.
+
+    Each need's vector is computed once and kept in `need_vectors`; only needs that have none
+    yet (or whose description was corrected since) are encoded, so a re-run encodes nothing.
+    """
+    if not needs or not dense_available():
+        return None
+    stored = {
+        v.need_id: v
+        for v in db.session.scalars(
+            db.select(NeedVector).where(NeedVector.need_id.in_([n.id for n in needs]))
+        )
+    }
+    missing = [
+        n for n in needs
+        if n.id not in stored or stored[n.id].text_hash != _text_hash(n.description)
+    ]
+    for start in range(0, len(missing), EMBED_CHUNK):
+        chunk = missing[start : start + EMBED_CHUNK]
+        for need, vector in zip(chunk, embed_texts([n.description for n in chunk]), strict=True):
+            row = stored.get(need.id) or NeedVector(need_id=need.id, model=DENSE_PACKAGE)
+            row.text_hash = _text_hash(need.description)
+            row.vector = np.asarray(vector, dtype=np.float32).tobytes()
+            stored[need.id] = row
+            db.session.add(row)
+    db.session.flush()
+    return {i: np.frombuffer(v.vector, dtype=np.float32) for i, v in stored.items()}
+
+
 def execute_run(run: AnalysisRun) -> None:
     """Cluster the campaign's needs now and store the themes; failures end in status "blad"."""
     run.status, run.progress = "trwa", 5
@@ -84,7 +122,9 @@ def execute_run(run: AnalysisRun) -> None:
         return
     previous = latest_run(run.campaign_id)
     params = ThemeParams(k=run.params.get("k"), seed=run.seed)
-    result = cluster_needs([(n.id, n.description) for n in needs], params)
+    dense = dense_vectors(needs)
+    run.progress = 30
+    result = cluster_needs([(n.id, n.description) for n in needs], params, dense)
     run.progress = 70
     by_id = {n.id: n for n in needs}
     themes: dict[int, Theme] = {}
@@ -121,7 +161,7 @@ def execute_run(run: AnalysisRun) -> None:
     run.n_unassigned = sum(1 for a in result.assignments if a == UNASSIGNED)
     run.stability = result.stability
     run.timings = dict(result.timings)
-    run.params = {**run.params, "k_method": result.k_method}
+    run.params = {**run.params, "k_method": result.k_method, "dense": result.used_dense}
     run.status, run.progress, run.finished_at = "gotowa", 100, utcnow()
     db.session.flush()
 

@@ -197,3 +197,32 @@ def test_card_row_from_a_theme_carries_its_needs(client, login, campaign_needs, 
     client.post("/karty/1/z-tematu", data={"theme_id": theme.id})
     row = db.session.scalar(db.select(ServiceCardRow))
     assert row is not None and evidence(row).needs == theme.size
+
+
+def test_dense_vectors_are_computed_once_and_kept(client, login, campaign_needs, inline):
+    from researcher.themes.models import NeedVector
+
+    login("manager")
+    first = run_analysis(client)
+    assert first.params["dense"] is True
+    rows = db.session.scalars(db.select(NeedVector))
+    stored = {v.need_id: (v.created_at, v.vector) for v in rows}
+    assert len(stored) == 18
+    run_analysis(client, seed=1)
+    db.session.expire_all()
+    again = {v.need_id: (v.created_at, v.vector) for v in db.session.scalars(db.select(NeedVector))}
+    assert again == stored
+
+
+def test_a_corrected_description_gets_a_new_vector(client, login, campaign_needs, inline):
+    from researcher.themes.models import NeedVector
+
+    login("manager")
+    run_analysis(client)
+    need = db.session.scalar(db.select(Need).order_by(Need.id))
+    before = db.session.get(NeedVector, need.id).vector
+    need.description = "Remont dachu w domu samotnej sąsiadki"
+    db.session.commit()
+    run_analysis(client)
+    db.session.expire_all()
+    assert db.session.get(NeedVector, need.id).vector != before
