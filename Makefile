@@ -13,7 +13,7 @@ $(BIN)/activate:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/activate
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[dense]"
 	$(MAKE) translations
 
 install-test: $(BIN)/activate
