@@ -78,7 +78,7 @@ class Question:
     notices: tuple[Notice, ...] = ()
     suggestions: tuple[str, ...] = ()  # free-text hints offered by the UI (datalist)
 
-    @property
+    @functools.cached_property
     def qtype(self) -> QuestionType:
         """The registry entry of this question's type."""
         return QUESTION_TYPES[self.type]
@@ -87,6 +87,12 @@ class Question:
     def options_by_key(self) -> dict[str, Option]:
         """The options by key."""
         return {o.key: o for o in self.options}
+
+    @functools.cached_property
+    def conditional_options(self) -> dict[str, Option]:
+        """The options that are not always visible (a `visible_when` other than None/True)."""
+        always = (None, True)
+        return {o.key: o for o in self.options if not any(o.visible_when is a for a in always)}
 
     def option(self, key: str) -> Option | None:
         """The option with `key`, or None."""

@@ -49,8 +49,11 @@ def _reliable(question: Question, value: Any) -> bool:
     A list of strings counts: an unknown key in it matches no condition, so conditions on the
     other elements still decide (C1 with a typo still drives module D).
     """
-    if question.qtype.value == "list":
+    kind = question.qtype.value
+    if kind == "list":
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "string":  # the common case first, as in `Question.accepts`
+        return isinstance(value, str) and (not question.options or value in question.options_by_key)
     return question.accepts(value)
 
 
@@ -75,9 +78,12 @@ class _Context:
         bad = {
             key
             for key, value in new.items()
-            if key in known and not is_empty(value) and not _reliable(known[key], value)
+            if value is not None
+            and key in known
+            and not _reliable(known[key], value)
+            and not is_empty(value)
         }
-        return cls(questionnaire, scope, invalid | bad)
+        return cls(questionnaire, scope, invalid | bad if bad else invalid)
 
     def uncertain(self, condition: Condition) -> bool:
         """True when `condition` reads an answer that is present but invalid."""
@@ -89,9 +95,12 @@ class _Context:
 
     def check_item(self, item: Question | Group, value: Any) -> Errors | list[str]:
         """Rules for one question or group of a visible module (or group entry)."""
-        if self.uncertain(item.visible_when):
+        visible_when = item.visible_when
+        if visible_when is None or visible_when is True:
+            pass  # always visible (the common case): nothing to evaluate
+        elif self.uncertain(visible_when):
             return []
-        if not evaluate(item.visible_when, self.scope):
+        elif not evaluate(visible_when, self.scope):
             hidden_error = item.hidden_error if isinstance(item, Group) else "hidden_answer"
             return [] if is_empty(value) else [message(hidden_error)]
         if isinstance(item, Group):
@@ -102,10 +111,14 @@ class _Context:
         """Rules for one visible question."""
         if is_empty(value):
             return [message("required")] if self.holds(question.required) else []
+        found: list[str] = []
+        conditional = question.conditional_options
+        if not conditional and not question.subset_of:
+            return found  # every option is always visible: nothing else to check
         chosen = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        found = []
         for key in chosen:
-            option = question.option(key) if isinstance(key, str) else None
+            # Options always visible never yield an error; only conditional ones are checked.
+            option = conditional.get(key) if isinstance(key, str) else None
             if option is None or self.uncertain(option.visible_when):
                 continue
             if not evaluate(option.visible_when, self.scope):

@@ -9,7 +9,8 @@ limits) are marshmallow fields; cross-field rules come from `forms.rules`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -96,10 +97,38 @@ def _exclusive_options(question: Question) -> Any:
     return check
 
 
+class _Choice(fields.String):
+    """One option key: a string within a frozenset of keys.
+
+    Behaves like `fields.String(validate=validate.OneOf(keys, error=error))` (same messages,
+    same order of checks) without building and calling a validator chain for every answer.
+    """
+
+    def __init__(self, keys: Iterable[str], *, error: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        keys = tuple(keys)
+        self.choices = frozenset(keys)
+        self.choices_text = ", ".join(keys)
+        self.error = error
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        if type(value) is not str:
+            value = super()._deserialize(value, attr, data, **kwargs)
+        if value not in self.choices:
+            raise ValidationError(
+                self.error.format(input=value, choices=self.choices_text, labels="")
+            )
+        return value
+
+    def _validate(self, value: Any) -> None:
+        if self.validators:
+            super()._validate(value)
+
+
 def _choice(question: Question, **kwargs: Any) -> fields.String:
-    return fields.String(
-        validate=validate.OneOf([o.key for o in question.options],
-                                error=MESSAGES["invalid_choice"]),
+    return _Choice(
+        [o.key for o in question.options],
+        error=MESSAGES["invalid_choice"],
         error_messages={"invalid": MESSAGES["invalid_string"], "null": MESSAGES["null"]},
         **kwargs,
     )
@@ -232,6 +261,28 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+@functools.cache
+def _pii_plan(version: str) -> tuple[tuple[str, ...], tuple[tuple[Group, tuple[str, ...]], ...]]:
+    """What `pii_warnings` scans in `version`: the top-level free-text question keys, and each
+    group to check with its free-text question keys, in definition order (cached)."""
+    questionnaire = get_questionnaire(version)
+
+    def free_text(questions: Iterable[Question]) -> tuple[str, ...]:
+        return tuple(q.key for q in questions if q.qtype.free_text)
+
+    top = free_text(q for _, q in questionnaire.questions())
+    groups = tuple(
+        (group, free_text(group.questions))
+        for _, group in questionnaire.groups()
+        if group.pii_check
+    )
+    return top, groups
+
+
+#: A text without a digit or "@" holds no PESEL, phone number or e-mail (see `analysis.pii`).
+_MAYBE_PII = re.compile(r"[\d@]")
+
+
 def pii_warnings(
     data: Mapping[str, Any], version: str | None = None, prefix: str = "data"
 ) -> dict[str, list[str]]:
@@ -240,29 +291,27 @@ def pii_warnings(
     Covers every free-text question of the version (default: current) except the contact
     form, which holds contact data by design.
     """
-    questionnaire = get_questionnaire(version or CURRENT_VERSION)
+    top, groups = _pii_plan(get_questionnaire(version or CURRENT_VERSION).version)
     warnings: dict[str, list[str]] = {}
 
-    def scan(questions: tuple[Question, ...], answers: Any, path: str) -> None:
+    def scan(keys: tuple[str, ...], answers: Any, path: str) -> None:
         if not isinstance(answers, Mapping):
             return
-        for question in questions:
-            text = answers.get(question.key)
-            if question.qtype.free_text and isinstance(text, str):
+        for key in keys:
+            text = answers.get(key)
+            if isinstance(text, str) and _MAYBE_PII.search(text):
                 kinds = pii_kinds(text)
                 if kinds:
-                    warnings[_join(path, question.key)] = [message(f"pii_{k}") for k in kinds]
+                    warnings[_join(path, key)] = [message(f"pii_{k}") for k in kinds]
 
-    scan(tuple(q for _, q in questionnaire.questions()), data, prefix)
-    for _, group in questionnaire.groups():
-        if not group.pii_check:
-            continue
+    scan(top, data, prefix)
+    for group, keys in groups:
         value = data.get(group.key)
         entries = enumerate(value) if group.repeat and isinstance(value, list) else []
         for index, entry in entries:
-            scan(group.questions, entry, _join(prefix, f"{group.key}.{index}"))
+            scan(keys, entry, _join(prefix, f"{group.key}.{index}"))
         if not group.repeat:
-            scan(group.questions, value, _join(prefix, group.key))
+            scan(keys, value, _join(prefix, group.key))
     return warnings
 
 
