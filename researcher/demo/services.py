@@ -99,11 +99,6 @@ def seed_demo(visits: int = 0) -> DemoReport:
     return report
 
 
-def demo_localities(campaign: Campaign) -> list[Locality]:
-    """Every locality of the demo campaign's gmina."""
-    return list(campaign.gmina.localities)
-
-
 def seed_demo_visits(
     campaign: Campaign, count: int = DEMO_VISITS, seed: int = DEMO_SEED, today: date | None = None
 ) -> int:
