@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, String, case, func, select, true
 
 from forms.questionnaire import CURRENT_VERSION, UnknownVersion, get_questionnaire
-from forms.vocabulary import AREAS, MATERIAL, OUT_OF_SCOPE, TARGET_GROUPS
+from forms.vocabulary import AREAS, MATERIAL, N_, OUT_OF_SCOPE, TARGET_GROUPS
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.gminas.models import Locality
@@ -44,7 +44,7 @@ REJECTED = "odrzucona"
 UNINHABITED = "niezamieszkany"
 MET = ("pelne", "czesciowe")
 NO_ANSWER = "brak_odpowiedzi"
-NO_ANSWER_LABEL = "Brak odpowiedzi"
+NO_ANSWER_LABEL = N_("Brak odpowiedzi")
 NO_LOCALITY = "brak"
 
 AREA_OPTIONS = [(a.key, a.label) for a in (*AREAS, OUT_OF_SCOPE, MATERIAL)]
@@ -281,7 +281,7 @@ def _locality_options(f: ReportFilter, keys: Iterable[int]) -> list[tuple[str, s
         query = query.where(Locality.id.in_([k for k in keys if k]))
     options = [(str(i), name) for i, name in db.session.execute(query)]
     if 0 in keys:
-        options.append((NO_LOCALITY, "Miejscowość nie podana"))
+        options.append((NO_LOCALITY, N_("Miejscowość nie podana")))
     return options
 
 
@@ -309,7 +309,7 @@ def _one_dimension(
         rows=[k for k, _ in options],
         row_labels=[label for _, label in options],
         columns=["n"],
-        column_labels=["Liczba"],
+        column_labels=[N_("Liczba")],
         counts=[[counts.get(k, 0)] for k, _ in options],
         column_totals=[total],
         total=total,
@@ -370,7 +370,7 @@ def _visits_table(version: str, visits: Counter) -> CountTable:
     for (outcome, _), n in visits.items():
         by_outcome[outcome] += n
     return _one_dimension(
-        "visits_by_outcome", "Wizyty według wyniku", "wizyty", "Wynik wizyty",
+        "visits_by_outcome", N_("Wizyty według wyniku"), N_("wizyty"), N_("Wynik wizyty"),
         _options(version, "visit_outcome"), by_outcome, sum(visits.values()),
     )
 
@@ -382,23 +382,25 @@ def _area_tables(version: str, needs: _NeedCounts) -> dict[str, CountTable]:
     met_options = _options(version, "met_status")
     return {
         "needs_by_area": _one_dimension(
-            "needs_by_area", "Potrzeby według obszaru usług społecznych", "potrzeby", "Obszar",
+            "needs_by_area", N_("Potrzeby według obszaru usług społecznych"), N_("potrzeby"),
+            N_("Obszar"),
             AREA_OPTIONS, area, total,
         ),
         "needs_by_urgency": _one_dimension(
-            "needs_by_urgency", "Potrzeby według pilności", "potrzeby", "Pilność",
+            "needs_by_urgency", N_("Potrzeby według pilności"), N_("potrzeby"), N_("Pilność"),
             urgency_options, urgency, total,
         ),
         "needs_by_met_status": _one_dimension(
-            "needs_by_met_status", "Czy potrzeby są teraz zaspokajane", "potrzeby",
-            "Zaspokojenie", met_options, met, total,
+            "needs_by_met_status", N_("Czy potrzeby są teraz zaspokajane"), N_("potrzeby"),
+            N_("Zaspokojenie"), met_options, met, total,
         ),
         "area_by_urgency": _two_dimensions(
-            "area_by_urgency", "Obszar × pilność", "potrzeby", "Obszar", AREA_OPTIONS,
+            "area_by_urgency", N_("Obszar × pilność"), N_("potrzeby"), N_("Obszar"), AREA_OPTIONS,
             urgency_options, needs.by(0, 1), area, urgency, total,
         ),
         "area_by_met_status": _two_dimensions(
-            "area_by_met_status", "Obszar × zaspokojenie potrzeby", "potrzeby", "Obszar",
+            "area_by_met_status", N_("Obszar × zaspokojenie potrzeby"), N_("potrzeby"),
+            N_("Obszar"),
             AREA_OPTIONS, met_options, needs.by(0, 2), area, met, total,
         ),
     }
@@ -410,12 +412,12 @@ def _target_group_tables(needs: _NeedCounts, pairs: Counter) -> dict[str, CountT
         by_group[group] += n  # each need has one area: summing over areas counts needs
     return {
         "needs_by_target_group": _one_dimension(
-            "needs_by_target_group", "Potrzeby według grupy docelowej", "potrzeby",
-            "Grupa docelowa", TARGET_GROUP_OPTIONS, by_group, needs.total,
+            "needs_by_target_group", N_("Potrzeby według grupy docelowej"), N_("potrzeby"),
+            N_("Grupa docelowa"), TARGET_GROUP_OPTIONS, by_group, needs.total,
             multi_valued=True, sensitive=True,
         ),
         "area_by_target_group": _two_dimensions(
-            "area_by_target_group", "Obszar × grupa docelowa", "potrzeby", "Obszar",
+            "area_by_target_group", N_("Obszar × grupa docelowa"), N_("potrzeby"), N_("Obszar"),
             AREA_OPTIONS, TARGET_GROUP_OPTIONS, pairs, _flat(needs.by(0)), by_group,
             needs.total, multi_valued=True, sensitive=True,
         ),
@@ -428,16 +430,18 @@ def _list_tables(
     met_total = sum(n for (status,), n in needs.by(2).items() if status in MET)
     return {
         "needs_by_met_by": _one_dimension(
-            "needs_by_met_by", "Kto teraz pomaga (potrzeby zaspokajane w pełni lub częściowo)",
-            "potrzeby", "Kto pomaga", _options(version, "met_by"), met_by, met_total,
+            "needs_by_met_by", N_("Kto teraz pomaga (potrzeby zaspokajane w pełni lub częściowo)"),
+            N_("potrzeby"), N_("Kto pomaga"), _options(version, "met_by"), met_by, met_total,
             multi_valued=True,
         ),
         "needs_by_barrier": _one_dimension(
-            "needs_by_barrier", "Co utrudnia skorzystanie z pomocy", "potrzeby", "Bariera",
+            "needs_by_barrier", N_("Co utrudnia skorzystanie z pomocy"), N_("potrzeby"),
+            N_("Bariera"),
             _options(version, "barriers"), barriers, needs.total, multi_valued=True,
         ),
         "needs_by_preferred_form": _one_dimension(
-            "needs_by_preferred_form", "Preferowana forma wsparcia", "potrzeby", "Forma",
+            "needs_by_preferred_form", N_("Preferowana forma wsparcia"), N_("potrzeby"),
+            N_("Forma"),
             _options(version, "preferred_forms"), forms, needs.total, multi_valued=True,
         ),
     }
@@ -452,18 +456,19 @@ def _community_tables(version: str, summary: Summary, answers: Counter) -> dict[
         volunteering[v] += n
     return {
         "volunteering": _one_dimension(
-            "volunteering", "Potencjał wspólnoty: gotowość do pomagania innym (E3)", "wywiady",
-            "Odpowiedź", _options(version, "volunteering") + no_answer, volunteering,
+            "volunteering", N_("Potencjał wspólnoty: gotowość do pomagania innym (E3)"),
+            N_("wywiady"),
+            N_("Odpowiedź"), _options(version, "volunteering") + no_answer, volunteering,
             summary.interviews,
         ),
         "services_rating": _one_dimension(
-            "services_rating", "Ocena dostępności usług społecznych w miejscowości (E1)",
-            "wywiady", "Ocena", _options(version, "services_rating") + no_answer, rating,
+            "services_rating", N_("Ocena dostępności usług społecznych w miejscowości (E1)"),
+            N_("wywiady"), N_("Ocena"), _options(version, "services_rating") + no_answer, rating,
             summary.interviews,
         ),
         "community_gaps": _one_dimension(
-            "community_gaps", "Czego najbardziej brakuje w miejscowości (E2)", "wywiady",
-            "Obszar", _options(version, "community_gaps"), _gap_counts(answers),
+            "community_gaps", N_("Czego najbardziej brakuje w miejscowości (E2)"), N_("wywiady"),
+            N_("Obszar"), _options(version, "community_gaps"), _gap_counts(answers),
             summary.interviews,
             multi_valued=True,
         ),
@@ -476,7 +481,7 @@ def _locality_table(f: ReportFilter, needs: _NeedCounts) -> CountTable:
     )
     keys = [k for (k,) in needs.by(3)]
     return _one_dimension(
-        "needs_by_locality", "Potrzeby według miejscowości", "potrzeby", "Miejscowość",
+        "needs_by_locality", N_("Potrzeby według miejscowości"), N_("potrzeby"), N_("Miejscowość"),
         _locality_options(f, keys), by_locality, needs.total,
     )
 
