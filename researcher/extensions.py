@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from flask_babel import Babel
 from flask_login import LoginManager
@@ -37,6 +38,15 @@ babel = Babel()
 def utcnow() -> datetime:
     """Now in UTC, without tzinfo: stored the same way on SQLite and PostgreSQL."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+#: The calendar of our users: report dates and filters are days in Poland.
+LOCAL_TIME = ZoneInfo("Europe/Warsaw")
+
+
+def local_day(utc: datetime) -> date:
+    """The calendar day in Poland of a naive UTC time as stored (`utcnow`, `recorded_at`)."""
+    return utc.replace(tzinfo=UTC).astimezone(LOCAL_TIME).date()
 
 
 def _is_sqlite(dbapi_connection) -> bool:

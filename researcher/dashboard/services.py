@@ -4,10 +4,11 @@ Suppression applies on the dashboard too, since it may be shown or shared: the m
 only PublishedTables. With a locality chosen, every figure is a sub-gmina breakdown and is
 published only under the locality rule (single dimension, not sensitive, no cell below k).
 
-Counting 100,000 needs takes longer than a page should, so the published figures are kept per
-process (`published_figures`), keyed by the filter, k and the data's version: the number of
-the campaign's visits and their latest `updated_at` (a sync adds or revises a visit; erasure
-deletes one) and the latest need review (`need_changes`). Exports never use this cache.
+The counts come from the slices kept in the database (`reports.slices`). On top of them, the
+published figures (after disclosure control) are kept per process (`published_figures`), keyed
+by the filter, k and the data's version: the number of the campaign's visits and their latest
+`updated_at` (a sync adds or revises a visit; erasure deletes one) and the latest need review
+(`need_changes`). Exports never use this per-process cache.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ contacted) encrypted in a table of its own.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
@@ -15,10 +15,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
-from researcher.extensions import db, utcnow
+from researcher.extensions import db, local_day, utcnow
 from researcher.gminas.models import Locality
 
 INTERVIEW_OUTCOMES = ("zrealizowany", "przerwany")
+
+
+def _recorded_on(context: Any) -> date:
+    """Default of `recorded_on` for rows inserted without one: the day of `recorded_at`."""
+    return local_day(context.get_current_parameters()["recorded_at"])
 
 
 class Visit(db.Model):
@@ -32,6 +37,7 @@ class Visit(db.Model):
             "campaign_id", "is_interview", "locality_id", "recorded_at", "services_rating",
             "volunteering",
         ),
+        Index("ix_visits_slices", "campaign_id", "recorded_on", "locality_id", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,6 +46,8 @@ class Visit(db.Model):
     form_version: Mapped[str] = mapped_column(String(20))
     content_hash: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime]  # UTC, from the phone
+    # Its day in Poland: reports filter and keep their counts by it (`reports.slices`).
+    recorded_on: Mapped[date] = mapped_column(default=_recorded_on)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -77,6 +85,7 @@ class Need(db.Model):
             "campaign_id", "status", "locality_id", "recorded_at", "area", "reviewed_area",
             "urgency", "met_status",
         ),
+        Index("ix_needs_slices", "campaign_id", "recorded_on", "locality_id", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -100,6 +109,7 @@ class Need(db.Model):
     sensitive: Mapped[bool] = mapped_column(default=False)
     consent_art9: Mapped[bool] = mapped_column(default=False)
     recorded_at: Mapped[datetime]
+    recorded_on: Mapped[date] = mapped_column(default=_recorded_on)  # as the visit's
     # The Menedżer US's review (researcher's answers above stay as recorded; changes are logged
     # in need_changes). None means "as the researcher recorded it".
     status: Mapped[str] = mapped_column(String(30), default="nowa")
@@ -109,6 +119,8 @@ class Need(db.Model):
     scope_flag: Mapped[str | None] = mapped_column(String(30))  # potrzeba_materialna|poza_zakresem
     quote_approved: Mapped[bool] = mapped_column(default=False)  # may be quoted in exports
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Any change, the researcher's or the manager's: tells `reports.slices` to recount.
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     visit: Mapped[Visit] = relationship(back_populates="needs")
 

@@ -25,7 +25,7 @@ from forms.vocabulary import AREAS_BY_KEY, SENSITIVE_GROUP_KEYS
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import may_work_on
-from researcher.extensions import db, utcnow
+from researcher.extensions import db, local_day, utcnow
 from researcher.gminas.models import Locality
 from researcher.interviews.contacts import encrypt_contact
 from researcher.interviews.models import (
@@ -138,11 +138,13 @@ def _visit_columns(record: dict[str, Any], data: dict[str, Any], digest: str) ->
 
     The one place computing them: `_fill_visit` (ORM) and `_bulk_create` (Core) both use it.
     """
+    recorded_at = record["recorded_at"].astimezone(UTC).replace(tzinfo=None)
     return {
         "revision": record["revision"],
         "form_version": record["form_version"],
         "content_hash": digest,
-        "recorded_at": record["recorded_at"].astimezone(UTC).replace(tzinfo=None),
+        "recorded_at": recorded_at,
+        "recorded_on": local_day(recorded_at),
         "updated_at": utcnow(),
         "campaign_id": data["campaign_id"],
         "locality_id": data.get("locality_id"),
@@ -184,6 +186,8 @@ def _need_columns(answers: dict[str, Any], visit: dict[str, Any]) -> dict[str, A
         "sensitive": _is_sensitive(answers),
         "consent_art9": visit["consent_health"],
         "recorded_at": visit["recorded_at"],
+        "recorded_on": visit["recorded_on"],
+        "updated_at": visit["updated_at"],
     }
 
 

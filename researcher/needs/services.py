@@ -7,7 +7,7 @@ The researcher's answers on a Need stay as recorded; the manager's corrections l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 from flask_babel import gettext as _
@@ -79,10 +79,11 @@ def search(query: NeedQuery) -> tuple[list[Need], int]:
         stmt = stmt.where(Need.status == query.status)
     if query.locality_id:
         stmt = stmt.where(Need.locality_id == query.locality_id)
+    # Days in Poland, as on the dashboard (recorded_at is UTC).
     if query.date_from:
-        stmt = stmt.where(Need.recorded_at >= datetime.combine(query.date_from, time.min))
+        stmt = stmt.where(Need.recorded_on >= query.date_from)
     if query.date_to:
-        stmt = stmt.where(Need.recorded_at <= datetime.combine(query.date_to, time.max))
+        stmt = stmt.where(Need.recorded_on <= query.date_to)
     words = query.text.split()
     if words:
         dialect = db.session.get_bind().dialect.name

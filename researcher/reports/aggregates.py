@@ -1,10 +1,7 @@
-"""Counts for the dashboard and the exports, computed in SQL, returned as `CountTable`s.
+"""The figures of the dashboard and the exports, as `CountTable`s with labels and totals.
 
-Every figure is counted by the database (SQLite or PostgreSQL): single answers with GROUP BY,
-multi-select answers (JSON lists) unnested with `json_each` (SQLite) or
-`json_array_elements_text` (PostgreSQL `json`). `report()` computes every figure with seven
-queries that each scan the filtered rows once; the one-figure functions are for callers that
-need a single table.
+The counting itself is done by the database, per slice (campaign × locality × day), in
+`reports.slices`; `report()` adds up the filter's slices and lays the sums out as tables.
 
 Definitions:
 
@@ -14,52 +11,35 @@ Definitions:
 * Response rate = interviews / (visits − visits to an uninhabited dwelling). It is per visit,
   not per address: a household visited twice (e.g. "nikt" then "zrealizowany") counts twice
   in the denominator.
-* Dates are calendar days in Europe/Warsaw; `recorded_at` is stored in UTC.
+* Dates are calendar days in Poland (`recorded_on`); `recorded_at` is stored in UTC.
 * Multi-select tables count a unit once per answer it gave; their totals count units, so
   they are not sums of cells (`multi_valued=True`).
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, String, case, func, select, true
+from sqlalchemy import select
 
 from forms.questionnaire import CURRENT_VERSION, UnknownVersion, get_questionnaire
 from forms.vocabulary import AREAS, MATERIAL, N_, OUT_OF_SCOPE, TARGET_GROUPS
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.gminas.models import Locality
-from researcher.interviews.models import Need, Visit
+from researcher.reports import slices
+from researcher.reports.slices import NO_ANSWER, ReportFilter
 from researcher.reports.tables import CountTable
 
-LOCAL_TIME = ZoneInfo("Europe/Warsaw")
-REJECTED = "odrzucona"
 UNINHABITED = "niezamieszkany"
 MET = ("pelne", "czesciowe")
-NO_ANSWER = "brak_odpowiedzi"
 NO_ANSWER_LABEL = N_("Brak odpowiedzi")
 NO_LOCALITY = "brak"
 
 AREA_OPTIONS = [(a.key, a.label) for a in (*AREAS, OUT_OF_SCOPE, MATERIAL)]
 TARGET_GROUP_OPTIONS = [(g.key, g.label) for g in TARGET_GROUPS]
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Which visits and needs a report counts; None means "no restriction"."""
-
-    campaign_id: int | None
-    gmina_code: str | None = None
-    locality_id: int | None = None
-    date_from: date | None = None
-    date_to: date | None = None  # inclusive
 
 
 @dataclass(frozen=True)
@@ -87,72 +67,6 @@ class Report:
     tables: dict[str, CountTable] = field(default_factory=dict)
 
 
-# --- filters ---------------------------------------------------------------------------------
-
-
-def _utc(day: date) -> datetime:
-    local = datetime.combine(day, time.min, tzinfo=LOCAL_TIME)
-    return local.astimezone(UTC).replace(tzinfo=None)
-
-
-def _conditions(model: Any, f: ReportFilter) -> list[Any]:
-    conditions = []
-    if f.campaign_id is not None:
-        conditions.append(model.campaign_id == f.campaign_id)
-    if f.gmina_code:
-        campaigns = select(Campaign.id).where(Campaign.gmina_code == f.gmina_code)
-        conditions.append(model.campaign_id.in_(campaigns))
-    if f.locality_id is not None:
-        conditions.append(model.locality_id == f.locality_id)
-    if f.date_from:
-        conditions.append(model.recorded_at >= _utc(f.date_from))
-    if f.date_to:
-        conditions.append(model.recorded_at < _utc(f.date_to + timedelta(days=1)))
-    return conditions
-
-
-def _need_conditions(f: ReportFilter) -> list[Any]:
-    return [Need.status != REJECTED, *_conditions(Need, f)]
-
-
-# --- dialect switch for JSON lists ------------------------------------------------------------
-
-
-def _dialect() -> str:
-    return db.session.get_bind().dialect.name
-
-
-def _json_type(expression: Any) -> Any:
-    return (func.json_typeof if _dialect() == "postgresql" else func.json_type)(expression)
-
-
-def _json_elements(expression: Any) -> Any:
-    """The elements of a JSON list as a table with one text column, `value`."""
-    if _dialect() == "postgresql":
-        return func.json_array_elements_text(expression).table_valued("value")
-    return func.json_each(expression).table_valued("value")
-
-
-def _effective_target_groups() -> Any:
-    # None is stored as JSON null by the ORM, or as SQL NULL when the column was never set.
-    reviewed = Need.reviewed_target_groups
-    return case(
-        (reviewed.is_not(None) & (_json_type(reviewed) == "array"), reviewed),
-        else_=Need.target_groups,
-    )
-
-
-EFFECTIVE_AREA = func.coalesce(Need.reviewed_area, Need.area)
-
-
-def _unnest(query: Select, expression: Any) -> tuple[Select, Any]:
-    elements = _json_elements(expression)
-    return query.join(elements, true()), elements.c.value
-
-
-# --- queries: each scans the filtered rows once ------------------------------------------------
-
-
 @dataclass
 class _NeedCounts:
     """(area, urgency, met status, locality) → needs."""
@@ -168,78 +82,6 @@ class _NeedCounts:
     @property
     def total(self) -> int:
         return sum(self.cells.values())
-
-
-def _need_counts(f: ReportFilter) -> _NeedCounts:
-    locality = func.coalesce(Need.locality_id, 0)
-    query = (
-        select(EFFECTIVE_AREA, Need.urgency, Need.met_status, locality, func.count())
-        .where(*_need_conditions(f))
-        .group_by(EFFECTIVE_AREA, Need.urgency, Need.met_status, locality)
-    )
-    counts = _NeedCounts()
-    for area, urgency, met_status, locality_id, n in db.session.execute(query):
-        counts.cells[(area, urgency, met_status, locality_id)] += n
-    return counts
-
-
-def _area_target_group_counts(f: ReportFilter) -> Counter:
-    query, group = _unnest(select().select_from(Need), _effective_target_groups())
-    query = (
-        query.add_columns(EFFECTIVE_AREA, group, func.count())
-        .where(*_need_conditions(f), _json_type(_effective_target_groups()) == "array")
-        .group_by(EFFECTIVE_AREA, group)
-    )
-    return Counter({(area, g): n for area, g, n in db.session.execute(query)})
-
-
-def _need_list_counts(f: ReportFilter, column: Any) -> Counter:
-    query, value = _unnest(select().select_from(Need), column)
-    query = (
-        query.add_columns(value, func.count())
-        .where(*_need_conditions(f), _json_type(column) == "array")
-        .group_by(value)
-    )
-    return Counter(dict(db.session.execute(query).all()))
-
-
-def _visit_counts(f: ReportFilter) -> Counter:
-    """(outcome, is_interview) → visits."""
-    query = (
-        select(Visit.visit_outcome, Visit.is_interview, func.count())
-        .where(*_conditions(Visit, f))
-        .group_by(Visit.visit_outcome, Visit.is_interview)
-    )
-    return Counter({(o, bool(i)): n for o, i, n in db.session.execute(query)})
-
-
-def _answer_counts(f: ReportFilter) -> Counter:
-    """(services rating E1, volunteering E3, E2 list as JSON text) → interviews.
-
-    One pass over the interviews' answers: the JSON documents are the largest rows we read.
-    """
-    rating = Visit.services_rating
-    volunteering = Visit.volunteering
-    # As text: PostgreSQL's json has no equality operator to group by, and lists don't hash.
-    gaps = Visit.community_gaps.cast(String)
-    query = (
-        select(rating, volunteering, gaps, func.count())
-        .where(*_conditions(Visit, f), Visit.is_interview.is_(True))
-        .group_by(rating, volunteering, gaps)
-    )
-    return Counter(
-        {(r or NO_ANSWER, v or NO_ANSWER, g): n for r, v, g, n in db.session.execute(query)}
-    )
-
-
-def _gap_counts(answers: Counter) -> Counter:
-    """E2 answers → interviews that chose them, from `_answer_counts`."""
-    gaps: Counter = Counter()
-    for (_, _, chosen), n in answers.items():
-        values = json.loads(chosen) if chosen else []
-        for value in values if isinstance(values, list) else []:
-            gaps[value] += n
-    return gaps
 
 
 # --- labels ----------------------------------------------------------------------------------
@@ -447,11 +289,13 @@ def _list_tables(
     }
 
 
-def _community_tables(version: str, summary: Summary, answers: Counter) -> dict[str, CountTable]:
+def _community_tables(
+    version: str, summary: Summary, answers: Counter, gaps: Counter
+) -> dict[str, CountTable]:
     no_answer = [(NO_ANSWER, NO_ANSWER_LABEL)]
     rating: Counter = Counter()
     volunteering: Counter = Counter()
-    for (r, v, _), n in answers.items():
+    for (r, v), n in answers.items():
         rating[r] += n
         volunteering[v] += n
     return {
@@ -468,7 +312,7 @@ def _community_tables(version: str, summary: Summary, answers: Counter) -> dict[
         ),
         "community_gaps": _one_dimension(
             "community_gaps", N_("Czego najbardziej brakuje w miejscowości (E2)"), N_("wywiady"),
-            N_("Obszar"), _options(version, "community_gaps"), _gap_counts(answers),
+            N_("Obszar"), _options(version, "community_gaps"), gaps,
             summary.interviews,
             multi_valued=True,
         ),
@@ -490,24 +334,23 @@ def _locality_table(f: ReportFilter, needs: _NeedCounts) -> CountTable:
 
 
 def report(f: ReportFilter) -> Report:
-    """Every figure for `f`, in the dashboard's order, with seven queries."""
+    """Every figure for `f`, in the dashboard's order, from the counts kept per slice.
+
+    May commit the session (see `slices.counts`).
+    """
     version = _questionnaire_version(f)
-    visits = _visit_counts(f)
-    needs = _need_counts(f)
-    summary = _summary(visits, needs)
-    tables = {"visits_by_outcome": _visits_table(version, visits)}
+    counted = slices.counts(f)
+    needs = _NeedCounts(counted.needs)
+    summary = _summary(counted.visits, needs)
+    tables = {"visits_by_outcome": _visits_table(version, counted.visits)}
     tables.update(_area_tables(version, needs))
-    tables.update(_target_group_tables(needs, _area_target_group_counts(f)))
+    tables.update(_target_group_tables(needs, counted.area_groups))
     tables.update(
         _list_tables(
-            version,
-            needs,
-            _need_list_counts(f, Need.met_by),
-            _need_list_counts(f, Need.barriers),
-            _need_list_counts(f, Need.preferred_forms),
+            version, needs, counted.met_by, counted.barriers, counted.preferred_forms
         )
     )
-    tables.update(_community_tables(version, summary, _answer_counts(f)))
+    tables.update(_community_tables(version, summary, counted.answers, counted.gaps))
     tables["needs_by_locality"] = _locality_table(f, needs)
     order = [
         "visits_by_outcome", "needs_by_area", "needs_by_target_group", "needs_by_urgency",
@@ -520,106 +363,9 @@ def report(f: ReportFilter) -> Report:
 
 def summary(f: ReportFilter) -> Summary:
     """Visits, eligible visits, interviews and needs for `f`."""
-    return _summary(_visit_counts(f), _need_counts(f))
+    return report(f).summary
 
 
-def visits_by_outcome(f: ReportFilter) -> CountTable:
-    """Visits by outcome (W0.3); total = all visits."""
-    return _visits_table(_questionnaire_version(f), _visit_counts(f))
-
-
-def _needs_table(f: ReportFilter, key: str) -> CountTable:
-    return _area_tables(_questionnaire_version(f), _need_counts(f))[key]
-
-
-def needs_by_area(f: ReportFilter) -> CountTable:
-    """Needs by effective area (14 statutory areas, then the two out-of-scope flags)."""
-    return _needs_table(f, "needs_by_area")
-
-
-def needs_by_urgency(f: ReportFilter) -> CountTable:
-    """Needs by urgency (D6)."""
-    return _needs_table(f, "needs_by_urgency")
-
-
-def needs_by_met_status(f: ReportFilter) -> CountTable:
-    """Needs by whether they are met now (D7)."""
-    return _needs_table(f, "needs_by_met_status")
-
-
-def area_by_urgency(f: ReportFilter) -> CountTable:
-    """Needs by effective area × urgency, with row and column totals."""
-    return _needs_table(f, "area_by_urgency")
-
-
-def area_by_met_status(f: ReportFilter) -> CountTable:
-    """Needs by effective area × met status, with row and column totals."""
-    return _needs_table(f, "area_by_met_status")
-
-
-def needs_by_target_group(f: ReportFilter) -> CountTable:
-    """Needs by effective target group (D5, multi-select; total = needs). Sensitive."""
-    return _target_group_tables(_need_counts(f), _area_target_group_counts(f))[
-        "needs_by_target_group"
-    ]
-
-
-def area_by_target_group(f: ReportFilter) -> CountTable:
-    """Needs by effective area × target group (columns multi-select). Sensitive."""
-    return _target_group_tables(_need_counts(f), _area_target_group_counts(f))[
-        "area_by_target_group"
-    ]
-
-
-def _list_table(f: ReportFilter, key: str, column: Any) -> CountTable:
-    needs = _need_counts(f)
-    counts = _need_list_counts(f, column)
-    empty: Counter = Counter()
-    args = {
-        "needs_by_met_by": (counts, empty, empty),
-        "needs_by_barrier": (empty, counts, empty),
-        "needs_by_preferred_form": (empty, empty, counts),
-    }[key]
-    return _list_tables(_questionnaire_version(f), needs, *args)[key]
-
-
-def needs_by_met_by(f: ReportFilter) -> CountTable:
-    """Who meets the needs now (D8, multi-select); total = needs met fully or partly."""
-    return _list_table(f, "needs_by_met_by", Need.met_by)
-
-
-def needs_by_barrier(f: ReportFilter) -> CountTable:
-    """Barriers (D9, multi-select, optional); total = all needs."""
-    return _list_table(f, "needs_by_barrier", Need.barriers)
-
-
-def needs_by_preferred_form(f: ReportFilter) -> CountTable:
-    """Preferred forms of support (D10, multi-select); total = all needs."""
-    return _list_table(f, "needs_by_preferred_form", Need.preferred_forms)
-
-
-def _community_table(f: ReportFilter, key: str) -> CountTable:
-    version = _questionnaire_version(f)
-    interviews = summary(f)
-    return _community_tables(version, interviews, _answer_counts(f))[key]
-
-
-def volunteering(f: ReportFilter) -> CountTable:
-    """Community potential: interviews by willingness to help others (E3)."""
-    return _community_table(f, "volunteering")
-
-
-def services_rating(f: ReportFilter) -> CountTable:
-    """Interviews by rating of access to social services in the locality (E1)."""
-    return _community_table(f, "services_rating")
-
-
-def community_gaps(f: ReportFilter) -> CountTable:
-    """What is missing most in the locality (E2, multi-select); total = interviews."""
-    return _community_table(f, "community_gaps")
-
-
-def needs_by_locality(f: ReportFilter) -> CountTable:
-    """Needs by locality: a sub-gmina breakdown, publish only via check_locality_breakdown."""
-    return _locality_table(f, _need_counts(f))
-
+def table(f: ReportFilter, key: str) -> CountTable:
+    """One figure of `report(f)`, by its key (e.g. "area_by_urgency")."""
+    return report(f).tables[key]

@@ -17,7 +17,7 @@ from tests.interviews.conftest import batch
 
 #: Columns that differ between two copies of one record by nature (keys, times, device).
 VISIT_OWN = {"id", "uuid", "received_at", "updated_at", "device_id"}
-NEED_OWN = {"id", "visit_id", "created_at"}
+NEED_OWN = {"id", "visit_id", "created_at", "updated_at"}
 
 
 def _statuses(answer):

@@ -1,0 +1,32 @@
+"""The counts behind the reports, kept per slice of the data (see `reports.slices`)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from researcher.extensions import db, utcnow
+
+
+class ReportSlice(db.Model):
+    """Every count of one campaign's visits and needs in one locality on one day ("D") or in
+    the calendar month starting on `day` ("M").
+
+    A cache: it can be emptied at any time and is rebuilt from `visits` and `needs`.
+    `signature` says which state of those rows the counts were made from.
+    """
+
+    __tablename__ = "report_slices"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    locality_key: Mapped[int] = mapped_column(primary_key=True)  # locality id, 0 for none
+    day: Mapped[date] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(1), primary_key=True)  # "D" | "M"
+    signature: Mapped[str] = mapped_column(String(200))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
