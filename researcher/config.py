@@ -30,6 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "DISCLOSURE_K": 5,  # minimum published count (DOMAIN §3); refused below 3
     "EXPORTS_DIR": None,  # None → instance/exports/
     "EXPORTS_BACKGROUND": True,  # build export files in a background thread (tests: False)
+    "EXPORTS_STALE_MINUTES": 30,  # a job unfinished after this long died with its server
+    "EXPORTS_KEEP_DAYS": 30,  # export files are deleted this many days after they were made
     "EXPORTS_OPS_UNITS": None,  # None → exports/units.py: area → gmina unit (OPS variant)
     "THEMES_INLINE": False,  # run the needs analysis in the request (tests), not a thread
     "DEMO_ACCOUNTS_FILE": None,  # None → instance/demo-accounts.txt (never committed)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,38 @@ def start_export(app: Flask, job_id: int) -> None:
             run_export(job_id)
 
     threading.Thread(target=work, name=f"export-{job_id}", daemon=True).start()
+
+
+#: The message of a job that never finished: its thread died with the server process.
+INTERRUPTED = (
+    "Eksport przerwany: serwer został zatrzymany, zanim plik był gotowy. Przygotuj go ponownie."
+)
+
+
+def tidy(app: Flask, now: datetime | None = None) -> None:
+    """Mark jobs interrupted by a restart as failed, and delete files kept too long.
+
+    A job runs in a thread of the web process, so a restart leaves it "waiting" or "running"
+    for ever; past EXPORTS_STALE_MINUTES (an export takes seconds) it is recorded as failed.
+    Files are deleted EXPORTS_KEEP_DAYS after they were made; the log entry stays.
+    """
+    now = now or utcnow()
+    stale = now - timedelta(minutes=app.config.get("EXPORTS_STALE_MINUTES", 30))
+    for job in db.session.scalars(
+        db.select(ExportJob).where(
+            ExportJob.status.in_((WAITING, RUNNING)), ExportJob.created_at < stale
+        )
+    ):
+        job.status, job.error, job.finished_at = FAILED, INTERRUPTED, now
+    old = now - timedelta(days=app.config.get("EXPORTS_KEEP_DAYS", 30))
+    for job in db.session.scalars(
+        db.select(ExportJob).where(
+            ExportJob.status == READY, ExportJob.filename.is_not(None), ExportJob.finished_at < old
+        )
+    ):
+        (exports_dir(app) / job.filename).unlink(missing_ok=True)
+        job.filename = None
+    db.session.commit()
 
 
 def job_path(app: Flask, job: ExportJob) -> Path | None:

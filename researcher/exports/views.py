@@ -35,6 +35,7 @@ def _form() -> ExportForm:
 
 
 def _page(form: ExportForm, status: int = 200):
+    services.tidy(current_app)
     jobs = db.session.scalars(
         db.select(ExportJob).order_by(ExportJob.id.desc()).limit(LOG_LENGTH)
     ).all()
@@ -93,6 +94,7 @@ def start():
 @bp.route("/<int:job_id>")
 @allow(MANAGER, ADMIN)
 def job(job_id: int):
+    services.tidy(current_app)
     return render_template("exports/job.html", job=db.get_or_404(ExportJob, job_id))
 
 
@@ -100,6 +102,7 @@ def job(job_id: int):
 @allow(MANAGER, ADMIN)
 def status(job_id: int):
     """JSON for the progress poller on the job page."""
+    services.tidy(current_app)
     export = db.get_or_404(ExportJob, job_id)
     ready = services.job_path(current_app, export) is not None
     return {

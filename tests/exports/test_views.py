@@ -113,3 +113,51 @@ def test_researcher_cannot_start_an_export(client, login, crafted):
     }
     assert client.post("/eksporty/", data=form).status_code == 403
     assert db.session.scalars(db.select(ExportJob)).first() is None
+
+
+def test_a_job_interrupted_by_a_restart_is_shown_as_failed(client, login, crafted, app):
+    from datetime import timedelta
+
+    from researcher.exports import services
+    from researcher.extensions import utcnow
+
+    login("manager")
+    job = services.create_job("diagnosis", crafted.campaign_id, "xlsx", "cus", None, app.config)
+    job.status, job.created_at = services.RUNNING, utcnow() - timedelta(hours=2)
+    db.session.commit()  # …and its thread is gone: the server was restarted
+    status = client.get(f"/eksporty/{job.id}/stan").get_json()
+    assert status["status"] == "blad"
+    assert "Przygotuj go ponownie" in status["error"]
+
+
+def test_a_running_job_is_left_alone(client, login, crafted, app):
+    from researcher.exports import services
+
+    login("manager")
+    job = services.create_job("diagnosis", crafted.campaign_id, "xlsx", "cus", None, app.config)
+    job.status = services.RUNNING
+    db.session.commit()
+    assert client.get(f"/eksporty/{job.id}/stan").get_json()["status"] == "trwa"
+
+
+def test_an_old_export_file_is_deleted_and_its_log_entry_kept(
+    client, login, crafted, inline_exports, app
+):
+    from datetime import timedelta
+
+    from researcher.exports import services
+    from researcher.extensions import utcnow
+
+    login("manager")
+    form = {"campaign": crafted.campaign_id, "kind": "diagnosis", "variant": "cus",
+            "format": "csv"}  # fmt: skip
+    client.post("/eksporty/", data=form)
+    job = db.session.scalars(db.select(ExportJob)).one()
+    path = services.job_path(app, job)
+    assert path is not None
+    job.finished_at = utcnow() - timedelta(days=31)
+    db.session.commit()
+    page = client.get(f"/eksporty/{job.id}").get_data(as_text=True)
+    assert not path.exists()
+    assert "Plik został usunięty" in page
+    assert db.session.get(ExportJob, job.id).status == "gotowy"
