@@ -216,7 +216,7 @@ def row_from_needs():
     data.name = request.form.get("name", "").strip() or _("Nowa usługa")
     row = services.add_row(card, data, needs)
     db.session.commit()
-    flash(_("Dodano usługę z %(n)d potrzeb — uzupełnij opis.", n=len(needs)), "success")
+    flash(_("Dodano usługę (potrzeby za nią: %(n)d) — uzupełnij opis.", n=len(needs)), "success")
     return redirect(url_for("card.row", card_id=card.id, row_id=row.id))
 
 

@@ -70,7 +70,7 @@ def field_strings() -> dict[str, str]:
         "storage_granted": _("przyznano"),
         "storage_denied": _("nie przyznano"),
         "storage_unsupported": _("niedostępna w tej przeglądarce"),
-        "backup_done": _("Pobrano kopię zapasową: {n} wizyt."),
+        "backup_done": _("Pobrano kopię zapasową (wizyty w pliku: {n})."),
         # Moje wizyty
         "on_phone": _("w telefonie"),
     }
