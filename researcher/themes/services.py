@@ -195,13 +195,22 @@ def _carry_review(previous: AnalysisRun, run: AnalysisRun) -> None:
 
 def assign_late_needs(run: AnalysisRun) -> int:
     """Put needs synced after the run into the nearest theme; returns how many were placed."""
-    placed = {
-        need_id
-        for (need_id,) in db.session.execute(
-            db.select(ThemeAssignment.need_id).where(ThemeAssignment.run_id == run.id)
+    # Asked on every view of a run: only the unplaced needs are loaded, by an anti-join on
+    # the (run_id, need_id) unique index, not every need of the campaign.
+    placed = db.select(ThemeAssignment.id).where(
+        ThemeAssignment.run_id == run.id, ThemeAssignment.need_id == Need.id
+    )
+    late = list(
+        db.session.scalars(
+            db.select(Need)
+            .where(
+                Need.campaign_id == run.campaign_id,
+                Need.status != "odrzucona",
+                ~placed.exists(),
+            )
+            .order_by(Need.id)
         )
-    }
-    late = [n for n in campaign_needs(run.campaign_id) if n.id not in placed]
+    )
     if not late:
         return 0
     number_of = {t.id: t.number for t in run.themes}
