@@ -213,10 +213,12 @@ def pg_cpu(port: int | None) -> dict[int, float]:
 
 def send_all(client: Client, server: Server, bodies: list[bytes], per_body: int,
              pg: int | None) -> dict[str, Any]:
-    """POST every body; wall time, latencies, CPU of the server (and of PostgreSQL)."""
+    """POST every body; wall time, latencies, CPU of the server (and of PostgreSQL), and of
+    this client (the bodies are serialised beforehand: it only sends and reads answers)."""
     statuses: Counter[str] = Counter()
     latencies = []
     cpu0, pg0 = server.cpu(), pg_cpu(pg)
+    client0 = time.process_time()
     start = time.perf_counter()
     for body in bodies:
         t0 = time.perf_counter()
@@ -227,12 +229,14 @@ def send_all(client: Client, server: Server, bodies: list[bytes], per_body: int,
             continue
         statuses.update(r["status"] for r in answer["results"])
     wall = time.perf_counter() - start
+    client_cpu = time.process_time() - client0
     n = len(bodies) * per_body
     cpu1, pg1 = server.cpu(), pg_cpu(pg)
     pg_used = sum(cpu - pg0.get(pid, 0.0) for pid, cpu in pg1.items())
     return {"n": n, "wall": wall, "rate": n / wall, "p50": percentile(latencies, 50),
             "p95": percentile(latencies, 95), "cpu_ms": (cpu1 - cpu0) / n * 1000,
-            "pg_cpu_ms": pg_used / n * 1000 if pg else None, "statuses": statuses}
+            "pg_cpu_ms": pg_used / n * 1000 if pg else None, "statuses": statuses,
+            "client_cpu_ms": client_cpu / n * 1000}
 
 
 def _race_once(client: Client, body: bytes, barrier: threading.Barrier,
@@ -473,6 +477,9 @@ def run(args: argparse.Namespace, server: Server, campaign_id: int, localities: 
           f"{empty['p50'] * 1000:8.1f} {empty['p95'] * 1000:8.1f} {empty['cpu_ms']:12.3f}"
           + (f" {empty['pg_cpu_ms']:15.3f}" if pg else "") + "  (per request, no records)")
     ratio = batched["rate"] / one["rate"]
+    print(f"bench client CPU in the timed part (sending pre-serialised bodies, reading the "
+          f"answers): {batched['client_cpu_ms']:.3f} ms/interview in batches, "
+          f"{one['client_cpu_ms']:.3f} ms/request one per request")
     print(f"one per request, extrapolated to {n}: {n / one['rate']:.1f} s "
           f"(measured on a sample of {m} new interviews)")
     print(f"peak server memory (VmHWM of the worker): {peak / 1024:.1f} MiB; load average "

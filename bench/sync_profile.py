@@ -1,9 +1,10 @@
 """Where the server's time goes in a sync: in-process, on SQLite, no HTTP; prints figures.
 
 CPU per interview of each step alone (JSON, validation and its parts, content hash, the
-whole `sync_batch` for new and for unchanged records), SQL statements per new interview, and
-cProfile (CPU time) of `sync_batch` with the top functions. Companion of `bench/sync.py`,
-with the same generated interviews (three needs each). Never run by `make test`.
+whole `sync_batch` for new and for unchanged records, with the garbage collector on and paused
+as the API does), SQL statements per new interview, and cProfile of `sync_batch` with the top
+functions. Companion of `bench/sync.py`, with the same generated interviews (three needs
+each). Never run by `make test`.
 
     .venv/bin/python bench/sync_profile.py [--interviews 2000] [--batch 500]
 """
@@ -62,7 +63,7 @@ def profile(args: argparse.Namespace) -> None:
     from researcher.extensions import db
     from researcher.gminas.models import Locality
     from researcher.gminas.services import load_gminas
-    from researcher.interviews.sync import content_hash, sync_batch
+    from researcher.interviews.sync import content_hash, gc_paused, sync_batch
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-profile-"))
     url = args.database_url or f"sqlite:///{tmp / 'profile.sqlite'}"
@@ -90,7 +91,15 @@ def profile(args: argparse.Namespace) -> None:
         questionnaire = get_questionnaire("2026.1")
         bodies = [batch_body(records[i:i + size], "d") for i in range(0, n, size)]
         print(f"\n## CPU per interview ({n} interviews x 3 needs), ms, each step alone")
-        _cpu_ms("json.loads of the request bodies", n, lambda: [json.loads(b) for b in bodies])
+        _cpu_ms("json.loads of the request bodies, GC on", n,
+                lambda: [json.loads(b) for b in bodies])
+
+        def parse_paused() -> None:
+            with gc_paused():  # as `POST /api/v1/sync` parses
+                for body in bodies:
+                    json.loads(body)
+
+        _cpu_ms("json.loads of the request bodies, GC paused", n, parse_paused)
         _cpu_ms("validate_sync_record, all of it", n,
                 lambda: [validate_sync_record(r) for r in records])
         _cpu_ms("  envelope: sync_record_schema.load", n,
@@ -101,18 +110,27 @@ def profile(args: argparse.Namespace) -> None:
                 lambda: [check_answers(questionnaire, r["data"]) for r in records])
         _cpu_ms("  pii_warnings", n, lambda: [pii_warnings(r["data"]) for r in records])
         _cpu_ms("content_hash", n, lambda: [content_hash(r) for r in records])
-        _cpu_ms("sync_batch, everything (new records)", n,
+
+        def paused(payloads: list[dict[str, Any]]) -> None:
+            for payload in payloads:
+                with gc_paused():  # as `POST /api/v1/sync` does
+                    sync_batch(payload, user)
+
+        _cpu_ms("sync_batch, everything (new records), GC on", n,
                 lambda: [sync_batch(p, user) for p in batches(records)])
         _cpu_ms("sync_batch, the same records again (unchanged)", n,
                 lambda: [sync_batch(p, user) for p in batches(records)])
+        fresh = batches(make(3))
+        _cpu_ms("sync_batch, new records, GC paused as in the API", n, lambda: paused(fresh))
         statements: Counter[str] = Counter()
         event.listen(db.engine, "before_cursor_execute",
                      lambda *a: statements.update([a[2].split(None, 1)[0].upper()]))
         payloads = batches(make(2))
-        profiler = cProfile.Profile(time.process_time)  # CPU time: less skewed by other load
+        # Wall-clock timer: reading the CPU clock costs about a microsecond per call in a VM,
+        # which would inflate the call-heavy parts (validation) several times.
+        profiler = cProfile.Profile()
         profiler.enable()
-        for payload in payloads:
-            sync_batch(payload, user)
+        paused(payloads)
         profiler.disable()
         print("SQL statements per new interview: " + ", ".join(
             f"{k} {v / n:.2f}" for k, v in statements.most_common()))

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from marshmallow import (
+    EXCLUDE,
+    INCLUDE,
     RAISE,
     Schema,
     ValidationError,
@@ -23,7 +25,8 @@ from marshmallow import (
     validates,
     validates_schema,
 )
-from marshmallow.error_store import SCHEMA
+from marshmallow.error_store import SCHEMA, ErrorStore
+from marshmallow.utils import missing
 
 from analysis.pii import pii_kinds
 from forms.messages import MESSAGES, message
@@ -42,8 +45,45 @@ from forms.rules import check_answers
 MAX_BATCH_RECORDS = 500
 
 
-class _StrictBoolean(fields.Boolean):
+class _OneAnd(fields.Field):
+    """`Field._validate_all` builds a new `validate.And` of the validators for every value;
+    the validators of our fields never change, so one is built once."""
+
+    @functools.cached_property
+    def _validate_all(self) -> validate.And:  # type: ignore[override]
+        return validate.And(*self.validators)
+
+
+class _Answer(_OneAnd):
+    """A field that loads a well-typed value as itself, with a shortcut for that case.
+
+    `Field.deserialize` checks for a missing or null value, runs the field's pre- and
+    post-load callables, then `_deserialize`. When `_plain(value)` holds (a value that
+    `_deserialize` returns unchanged) and there are no such callables, none of that can change
+    the outcome: only the validators run. Every other value takes marshmallow's own path.
+    """
+
+    def _plain(self, value: Any) -> bool:
+        raise NotImplementedError
+
+    @functools.cached_property
+    def _has_hooks(self) -> bool:
+        return bool(self.pre_load or self.post_load)
+
+    def deserialize(self, value: Any, attr: str | None = None, data: Any = None,
+                    **kwargs: Any) -> Any:
+        if self._plain(value) and not self._has_hooks:
+            if self.validators:
+                self._validate_all(value)
+            return value
+        return super().deserialize(value, attr, data, **kwargs)
+
+
+class _StrictBoolean(_Answer, fields.Boolean):
     """JSON true/false only (marshmallow's Boolean also takes "yes", 1, "on"…)."""
+
+    def _plain(self, value: Any) -> bool:
+        return value is True or value is False
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> bool:
         if value is True or value is False:
@@ -51,11 +91,14 @@ class _StrictBoolean(fields.Boolean):
         raise self.make_error("invalid")
 
 
-class _StrictInteger(fields.Integer):
+class _StrictInteger(_Answer, fields.Integer):
     """JSON integers only: no strings, floats or booleans."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(strict=True, **kwargs)
+
+    def _plain(self, value: Any) -> bool:
+        return type(value) is int
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> int:
         if isinstance(value, bool):
@@ -63,8 +106,22 @@ class _StrictInteger(fields.Integer):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
+class _String(_Answer, fields.String):
+    """`fields.String` with the `_Answer` shortcut for a `str`."""
+
+    def _plain(self, value: Any) -> bool:
+        return type(value) is str
+
+
 class _Base(Schema):
-    """Polish schema-level messages; unknown fields are errors."""
+    """Polish schema-level messages; unknown fields are errors.
+
+    Loads one object the way `Schema._deserialize` does (same values, same errors in the same
+    places) with what it recomputes for every object worked out once per schema: the field
+    names, which absent fields can be skipped, the set of known keys for `unknown`. A sync
+    record goes through ~70 fields, most of them in three need entries, so this is a good part
+    of the cost of validating it.
+    """
 
     error_messages: ClassVar[dict[str, str]] = {  # type: ignore[misc]
         "type": MESSAGES["invalid_object"],
@@ -74,6 +131,72 @@ class _Base(Schema):
     class Meta:
         unknown = RAISE
         register = False
+
+    _plan_for: Any = None  # the `load_fields` that `_plan` was worked out from
+
+    @property
+    def _load_plan(self) -> tuple[tuple[tuple[str, fields.Field, bool], ...], frozenset] | None:
+        """(key, field, may be skipped when absent) per field and the known keys; None when
+        a field needs what only marshmallow's general loop does (`data_key`, `attribute`).
+
+        Worked out again when `load_fields` is replaced (a copied schema re-initialised by
+        `fields.Nested`, `only`/`exclude`)."""
+        if self._plan_for is not self.load_fields:
+            self._plan, self._plan_for = self._make_plan(), self.load_fields
+        return self._plan
+
+    def _make_plan(self) -> tuple[tuple[tuple[str, fields.Field, bool], ...], frozenset] | None:
+        plan = []
+        for name, field_obj in self.load_fields.items():
+            if field_obj.data_key is not None or field_obj.attribute is not None or "." in name:
+                return None
+            # Absent and optional without a default: `Field.deserialize` returns `missing`.
+            skip = not field_obj.required and field_obj.load_default is missing
+            plan.append((name, field_obj, skip))
+        return tuple(plan), frozenset(self.load_fields)
+
+    def _deserialize(  # type: ignore[override]
+        self,
+        data: Any,
+        *,
+        error_store: ErrorStore,
+        many: bool = False,
+        partial: Any = None,
+        unknown: Any = RAISE,
+        index: int | None = None,
+    ) -> Any:
+        plan = self._load_plan
+        if many or partial is not None or plan is None:
+            # marshmallow's loop; for `many` it comes back here for each object.
+            return super()._deserialize(
+                data, error_store=error_store, many=many, partial=partial, unknown=unknown,
+                index=index,
+            )
+        index = index if self.opts.index_errors else None
+        loaded = self.dict_class()
+        if not isinstance(data, Mapping):
+            error_store.store_error([self.error_messages["type"]], index=index)
+            return loaded
+        get = data.get
+        field_plan, known = plan
+        for name, field_obj, skip in field_plan:
+            raw = get(name, missing)
+            if raw is missing and skip:
+                continue
+            try:
+                value = field_obj.deserialize(raw, name, data)
+            except ValidationError as error:
+                error_store.store_error(error.messages, name, index=index)
+                value = error.valid_data or missing
+            if value is not missing:
+                loaded[name] = value
+        if unknown != EXCLUDE:
+            for key in set(data) - known:
+                if unknown == INCLUDE:
+                    loaded[key] = data[key]
+                elif unknown == RAISE:
+                    error_store.store_error([self.error_messages["unknown"]], key, index)
+        return loaded
 
 
 # --- record data, built from the definition -------------------------------------------------
@@ -97,7 +220,7 @@ def _exclusive_options(question: Question) -> Any:
     return check
 
 
-class _Choice(fields.String):
+class _Choice(_String):
     """One option key: a string within a frozenset of keys.
 
     Behaves like `fields.String(validate=validate.OneOf(keys, error=error))` (same messages,
@@ -111,6 +234,9 @@ class _Choice(fields.String):
         self.choices_text = ", ".join(keys)
         self.error = error
 
+    def _plain(self, value: Any) -> bool:
+        return type(value) is str and value in self.choices
+
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
         if type(value) is not str:
             value = super()._deserialize(value, attr, data, **kwargs)
@@ -123,6 +249,22 @@ class _Choice(fields.String):
     def _validate(self, value: Any) -> None:
         if self.validators:
             super()._validate(value)
+
+
+class _ChoiceList(_OneAnd, fields.List):
+    """A list of `_Choice` keys; a list of known keys is copied as it is, as
+    `fields.List` would after loading each key as itself."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list[Any]:
+        inner = self.inner
+        if type(value) is list and isinstance(inner, _Choice) and not inner._has_hooks:
+            try:
+                known = inner.choices.issuperset(value)
+            except TypeError:  # an unhashable element (a list, an object): not a key
+                known = False
+            if known and not inner.validators:
+                return list(value)
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 def _choice(question: Question, **kwargs: Any) -> fields.String:
@@ -144,7 +286,7 @@ def _multi(question: Question) -> fields.Field:
         validators.append(
             validate.Length(max=question.max_choices, error=MESSAGES["too_many_choices"])
         )
-    return fields.List(_choice(question), validate=validators,
+    return _ChoiceList(_choice(question), validate=validators,
                        error_messages={"invalid": MESSAGES["invalid_list"]}, **_ANSWER)
 
 
@@ -152,8 +294,8 @@ def _text(question: Question) -> fields.Field:
     validators = []
     if question.max_length:
         validators.append(validate.Length(max=question.max_length, error=MESSAGES["too_long"]))
-    return fields.String(validate=validators,
-                         error_messages={"invalid": MESSAGES["invalid_string"]}, **_ANSWER)
+    return _String(validate=validators,
+                   error_messages={"invalid": MESSAGES["invalid_string"]}, **_ANSWER)
 
 
 def _bool(question: Question) -> fields.Field:
@@ -171,8 +313,8 @@ def _integer(question: Question) -> fields.Field:
 def _code(question: Question) -> fields.Field:
     error = message("invalid_code", length=RESPONDENT_CODE_LENGTH,
                     alphabet=RESPONDENT_CODE_ALPHABET)
-    return fields.String(validate=validate.Regexp(RESPONDENT_CODE_PATTERN, error=error),
-                         error_messages={"invalid": MESSAGES["invalid_string"]}, **_ANSWER)
+    return _String(validate=validate.Regexp(RESPONDENT_CODE_PATTERN, error=error),
+                   error_messages={"invalid": MESSAGES["invalid_string"]}, **_ANSWER)
 
 
 #: How each question type of `forms.model.QUESTION_TYPES` becomes a marshmallow field.

@@ -13,7 +13,7 @@ from forms.schema import MAX_BATCH_RECORDS, flatten_errors
 from researcher.access import allow
 from researcher.auth.models import RESEARCHER
 from researcher.errors import api_error
-from researcher.interviews.sync import sync_batch
+from researcher.interviews.sync import gc_paused, sync_batch
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -26,6 +26,11 @@ def sync():
     if (request.content_length or 0) > MAX_SYNC_BYTES:
         return api_error(413, "too_large", _("Paczka jest większa niż 5 MB; wyślij mniejsze."))
     request.max_content_length = MAX_SYNC_BYTES  # also for chunked bodies without a length
+    with gc_paused():
+        return _sync()
+
+
+def _sync():
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         message = _("Treść żądania nie jest poprawnym obiektem JSON.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import uuid
 
 import pytest
@@ -12,7 +13,7 @@ from researcher.extensions import db
 from researcher.interviews import sync
 from researcher.interviews.contacts import decrypt_contact
 from researcher.interviews.models import Contact, Need, Visit
-from researcher.interviews.sync import apply_record, sync_batch
+from researcher.interviews.sync import apply_record, gc_paused, sync_batch
 from tests.interviews.conftest import batch
 
 #: Columns that differ between two copies of one record by nature (keys, times, device).
@@ -140,3 +141,26 @@ def test_a_copy_stored_by_a_racing_request_is_unchanged(make_user, demo, intervi
     count = db.select(db.func.count()).select_from(Visit).where(Visit.uuid.in_(uuids))
     assert db.session.scalar(count) == 4
     assert db.session.scalar(db.select(db.func.count()).select_from(Need)) == 12
+
+
+def test_gc_paused_counts_nested_pauses_and_restores_the_collector():
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()
+
+
+def test_gc_paused_is_lifted_when_the_request_fails():
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError
+    assert gc.isenabled()
