@@ -17,6 +17,7 @@ from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 from sklearn.metrics.cluster import contingency_matrix
+from threadpoolctl import threadpool_limits
 
 from analysis.text import prepare
 from analysis.themes import ThemeParams, fit_partition
@@ -84,13 +85,15 @@ def evaluate_pipeline(
     k = k or len(set(labels))
     start = time.perf_counter()
     # The vectors do not depend on the KMeans seed: build them once, as a run would.
-    vectors = text_vectors(prepare(texts), replace(params.vectors, seed=params.seed), dense)
+    prepared = prepare(texts)
     per_seed, unassigned = [], []
-    for seed in seeds:
-        clusters, centres = fit_partition(vectors, k, seed, params)
-        sims = np.einsum("ij,ij->i", vectors, centres[clusters])
-        unassigned.append(float(np.mean(sims < params.min_similarity)))
-        per_seed.append(score_partition(labels, clusters))
+    with threadpool_limits(limits=1):  # as `cluster_needs` runs
+        vectors = text_vectors(prepared, replace(params.vectors, seed=params.seed), dense)
+        for seed in seeds:
+            clusters, centres = fit_partition(vectors, k, seed, params)
+            sims = np.einsum("ij,ij->i", vectors, centres[clusters])
+            unassigned.append(float(np.mean(sims < params.min_similarity)))
+            per_seed.append(score_partition(labels, clusters))
     return _summarise(per_seed, len(texts), k, time.perf_counter() - start,
                       float(np.mean(unassigned)))
 

@@ -6,17 +6,12 @@ in the theme and rare across themes (Grootendorst 2022, the weighting BERTopic u
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from analysis.text import display_text
-
-
-def _identity(doc: list[str]) -> list[str]:
-    return doc
 
 
 def class_tfidf_terms(
@@ -26,25 +21,27 @@ def class_tfidf_terms(
     classes = sorted(set(labels))
     if not prepared or not any(prepared):
         return {c: [] for c in classes}
-    counter = CountVectorizer(analyzer=_identity)
-    counts = counter.fit_transform(prepared).tocsr()
-    vocab = np.array(counter.get_feature_names_out())
-    row_of = {c: i for i, c in enumerate(classes)}
-    indicator = sparse.csr_matrix(
-        (np.ones(len(labels)), ([row_of[c] for c in labels], np.arange(len(labels)))),
-        shape=(len(classes), len(labels)),
-    )
-    per_class = np.asarray((indicator @ counts).todense(), dtype=np.float64)
+    # One counter per theme: counting needs no document-term matrix, and Counter.update runs
+    # in C, several times faster than a vectoriser's vocabulary pass on 100,000 texts.
+    counters: dict[int, Counter[str]] = {c: Counter() for c in classes}
+    for doc, label in zip(prepared, labels, strict=True):
+        counters[label].update(doc)
+    vocab = sorted(set().union(*counters.values()))
+    column = {term: j for j, term in enumerate(vocab)}
+    per_class = np.zeros((len(classes), len(vocab)), dtype=np.float64)
+    for i, c in enumerate(classes):
+        counts = counters[c]
+        per_class[i, [column[t] for t in counts]] = list(counts.values())
     class_totals = per_class.sum(axis=1, keepdims=True)
     term_totals = per_class.sum(axis=0)
     avg_words = per_class.sum() / len(classes)
     tf = np.divide(per_class, class_totals, out=np.zeros_like(per_class), where=class_totals > 0)
     scores = tf * np.log1p(avg_words / np.maximum(term_totals, 1.0))
-    order = np.argsort(vocab)  # alphabetical first, so a stable sort breaks ties by it
     terms: dict[int, list[str]] = {}
     for c, row in zip(classes, scores, strict=True):
-        ranked = order[np.argsort(-row[order], kind="stable")]
-        terms[c] = [str(vocab[j]) for j in ranked[:top_n] if row[j] > 0]
+        # `vocab` is alphabetical, so a stable sort breaks ties by it.
+        ranked = np.argsort(-row, kind="stable")
+        terms[c] = [vocab[j] for j in ranked[:top_n] if row[j] > 0]
     return terms
 
 

@@ -67,6 +67,61 @@ NEED_WORDS: frozenset[str] = frozenset(
 )
 
 
+#: Function words the vendored list lacks, matched as forms and as lemmas so that every inflected
+#: form goes: simplemma gives "chciałabym" and "chcemy" the lemma "chcieć", while the list holds
+#: only some forms ("mam" but not "miałam"). Only words that frame a need, never name one: auxiliary
+#: and modal verbs ("potrzebuję opieki" keeps "opieka", "chciałabym pomocy" keeps "pomoc"),
+#: particles fused with person endings, which simplemma leaves as they are ("żebym", "byśmy"),
+#: intensifiers, the reflexive possessive "swój" and the "proszę o …" of a request. Need-bearing
+#: words (`NEED_WORDS`, e.g. "trzeba", "potrzeba", "sama") are never on it.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        # auxiliary and copular verbs
+        "być",
+        "bywać",
+        "zostać",
+        "zostawać",
+        "mieć",
+        # modal verbs
+        "móc",
+        "musieć",
+        "chcieć",
+        "powinien",
+        # "żeby", "aby", "by", "gdyby", "jakby" with person endings
+        "żebym",
+        "żebyś",
+        "żebyśmy",
+        "żebyście",
+        "abym",
+        "abyś",
+        "abyśmy",
+        "abyście",
+        "bym",
+        "byś",
+        "byśmy",
+        "byście",
+        "gdybym",
+        "gdybyś",
+        "gdybyśmy",
+        "gdybyście",
+        "jakbym",
+        "jakbyś",
+        "jakbyśmy",
+        # intensifiers and hedges
+        "bardzo",
+        "naprawdę",
+        "chyba",
+        "raczej",
+        "właściwie",
+        "prostu",  # "po prostu"; a form only: its lemma "prosty" ("prosty przepis") can name a need
+        # the reflexive possessive pronoun
+        "swój",
+        # the frame of a request
+        "prosić",
+    }
+)
+
+
 def _load_stop_words() -> frozenset[str]:
     raw = files("analysis").joinpath("data/stopwords_pl.txt").read_text(encoding="utf-8")
     words = {line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")}
@@ -78,8 +133,11 @@ STOP_WORDS: frozenset[str] = _load_stop_words()
 
 
 def is_stop_word(word: str) -> bool:
-    """True when `word` (lower case) is dropped before analysis."""
-    return word in STOP_WORDS
+    """True when `word` (lower case) is dropped before analysis, as a form or by its lemma."""
+    if word in STOP_WORDS or word in FUNCTION_WORDS:
+        return True
+    lem = lemma(word)
+    return (lem in STOP_WORDS or lem in FUNCTION_WORDS) and lem not in NEED_WORDS
 
 
 def normalise(text: str) -> str:
@@ -131,19 +189,29 @@ def lemma(form: str) -> str:
     return _canonical(_lemmatizer().lemmatize(form, lang=LANG).lower())
 
 
+@lru_cache(maxsize=200_000)
+def _kept_lemma(form: str) -> str | None:
+    # One decision per distinct word form: a corpus of 100,000 needs has far fewer forms.
+    if form.startswith("[") or len(form) < 2 or form in STOP_WORDS or form in FUNCTION_WORDS:
+        return None
+    lem = lemma(form)
+    if (lem in STOP_WORDS or lem in FUNCTION_WORDS) and lem not in NEED_WORDS:
+        return None
+    return lem
+
+
 def tokens(text: str) -> list[str]:
-    """The lemmas of `text` that carry meaning: placeholders and stop-words left out."""
-    out: list[str] = []
-    for form in _TOKEN.findall(normalise(text)):
-        if form.startswith("[") or len(form) < 2 or form in STOP_WORDS:
-            continue
-        lem = lemma(form)
-        if lem in STOP_WORDS and lem not in NEED_WORDS:
-            continue
-        out.append(lem)
-    return out
+    """The lemmas of `text` that carry meaning: placeholders, stop-words and function words out."""
+    return [lem for lem in map(_kept_lemma, _TOKEN.findall(normalise(text))) if lem is not None]
 
 
 def prepare(texts: Iterable[str]) -> list[list[str]]:
-    """`tokens` for every text, in order."""
-    return [tokens(t) for t in texts]
+    """`tokens` for every text, in order; a text repeated word for word is prepared once."""
+    seen: dict[str, list[str]] = {}
+    out: list[list[str]] = []
+    for text in texts:
+        done = seen.get(text)
+        if done is None:
+            done = seen[text] = tokens(text)
+        out.append(list(done))
+    return out

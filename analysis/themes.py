@@ -17,6 +17,7 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.metrics.pairwise import cosine_distances
 from threadpoolctl import threadpool_limits
 
 from analysis.naming import class_tfidf_terms, theme_label, typical_members
@@ -148,21 +149,29 @@ def choose_k(vectors: np.ndarray, params: ThemeParams, distinct: int) -> tuple[i
     best_k, best_score = 2, -1.0
     candidates = [k for k in k_range(len(vectors), params.k_max) if k < distinct]
     full_kmeans = replace(params, minibatch_from=len(sample) + 1)
-    # Many small fits: one thread each is faster than waking OpenMP threads for every one,
-    # above all on a busy two-core machine.
-    with threadpool_limits(limits=1):
-        scores = {k: _silhouette(sample, k, params.seed, full_kmeans) for k in candidates}
+    # The sample's distances do not depend on k: computed once, not once per candidate.
+    distances = cosine_distances(sample)
+    np.fill_diagonal(distances, 0.0)
+    scores = {k: _silhouette(sample, distances, k, params.seed, full_kmeans) for k in candidates}
     for k in candidates:
         if scores[k] > best_score + 1e-9:
             best_k, best_score = k, scores[k]
     return best_k, f"silhouette (cosine) on {len(sample)} texts, k {candidates[0]}-{candidates[-1]}"
 
 
-def _silhouette(sample: np.ndarray, k: int, seed: int, params: ThemeParams) -> float:
+def _silhouette(
+    sample: np.ndarray, distances: np.ndarray, k: int, seed: int, params: ThemeParams
+) -> float:
     labels, _ = fit_partition(sample, k, seed, params)
     if len(set(labels.tolist())) < 2:
         return -1.0
-    return float(silhouette_score(sample, labels, metric="cosine"))
+    return float(silhouette_score(distances, labels, metric="precomputed"))
+
+
+def _count_distinct(vectors: np.ndarray) -> int:
+    # Hashing rows is linear; np.unique(axis=0) sorts the whole matrix row by row.
+    # Adding 0.0 turns -0.0 into 0.0, so equal rows also have equal bytes.
+    return len({row.tobytes() for row in np.ascontiguousarray(vectors) + 0.0})
 
 
 def _relabel_by_size(labels: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -185,15 +194,14 @@ def stability(vectors: np.ndarray, k: int, params: ThemeParams) -> float | None:
     if params.stability_runs <= 0 or k < 2:
         return None
     sample = _sample(vectors, params)
-    if len(np.unique(sample, axis=0)) <= k:
+    if _count_distinct(sample) <= k:
         return None
     full_kmeans = replace(params, minibatch_from=len(sample) + 1)
-    with threadpool_limits(limits=1):
-        base = fit_partition(sample, k, params.seed, full_kmeans)[0]
-        scores = [
-            adjusted_rand_score(base, fit_partition(sample, k, params.seed + i, full_kmeans)[0])
-            for i in range(1, params.stability_runs + 1)
-        ]
+    base = fit_partition(sample, k, params.seed, full_kmeans)[0]
+    scores = [
+        adjusted_rand_score(base, fit_partition(sample, k, params.seed + i, full_kmeans)[0])
+        for i in range(1, params.stability_runs + 1)
+    ]
     return round(float(np.mean(scores)), 4)
 
 
@@ -227,24 +235,28 @@ def cluster_needs(
     prepared = prepare(texts)
     lap("prepare")
     dense_rows = _dense_matrix(ids, dense)
-    vectors = text_vectors(prepared, replace(params.vectors, seed=params.seed), dense_rows)
-    lap("vectors")
-    if not ids:
-        return ThemeRun(params, params.seed, 0, "empty input", (), (), (), (), (), None,
-                        False, timings)
-    distinct = len(np.unique(vectors, axis=0))
-    if params.k is not None:
-        k, method = min(params.k, distinct), "given"
-    else:
-        k, method = choose_k(vectors, params, distinct)
-    lap("choose_k")
-    labels, centres = _relabel_by_size(*fit_partition(vectors, k, params.seed, params))
-    k = len(set(labels.tolist()))  # empty clusters sort last and are not themes
-    similarities = np.einsum("ij,ij->i", vectors, centres[labels])
-    assigned = np.where(similarities >= params.min_similarity, labels, UNASSIGNED)
-    lap("cluster")
-    agreement = stability(vectors, k, params)
-    lap("stability")
+    # One BLAS/OpenMP thread for all the numeric work: threads that wait for a busy second core
+    # make the SVD and KMeans several times slower on a shared two-core machine, and a run
+    # shares it with the app's requests. Set once: each threadpool_limits costs milliseconds.
+    with threadpool_limits(limits=1):
+        vectors = text_vectors(prepared, replace(params.vectors, seed=params.seed), dense_rows)
+        lap("vectors")
+        if not ids:
+            return ThemeRun(params, params.seed, 0, "empty input", (), (), (), (), (), None,
+                            False, timings)
+        distinct = _count_distinct(vectors)
+        if params.k is not None:
+            k, method = min(params.k, distinct), "given"
+        else:
+            k, method = choose_k(vectors, params, distinct)
+        lap("choose_k")
+        labels, centres = _relabel_by_size(*fit_partition(vectors, k, params.seed, params))
+        k = len(set(labels.tolist()))  # empty clusters sort last and are not themes
+        similarities = np.einsum("ij,ij->i", vectors, centres[labels])
+        assigned = np.where(similarities >= params.min_similarity, labels, UNASSIGNED)
+        lap("cluster")
+        agreement = stability(vectors, k, params)
+        lap("stability")
     themes = _name_themes(ids, texts, prepared, assigned, similarities, params)
     lap("naming")
     timings["total"] = round(time.perf_counter() - start, 4)
@@ -266,10 +278,11 @@ def _name_themes(
 ) -> tuple[Theme, ...]:
     terms = class_tfidf_terms(prepared, assigned.tolist(), params.top_terms)
     themes = []
+    sims = similarities.tolist()
     # Real themes first in id order, the unassigned group last.
     for theme_id in sorted(set(assigned.tolist()), key=lambda t: (t == UNASSIGNED, t)):
         rows = np.flatnonzero(assigned == theme_id).tolist()
-        typical = typical_members(rows, similarities.tolist(), texts, params.n_typical)
+        typical = typical_members(rows, sims, texts, params.n_typical)
         top = tuple(terms.get(theme_id, ()))
         themes.append(Theme(
             id=int(theme_id),
@@ -298,7 +311,8 @@ def assign_new(
         return []
     vector_params = vector_params or VectorParams()
     prepared = prepare([t for t, _ in existing] + list(new_texts))
-    vectors = text_vectors(prepared, vector_params)
+    with threadpool_limits(limits=1):  # as in `cluster_needs`
+        vectors = text_vectors(prepared, vector_params)
     old, new = vectors[: len(existing)], vectors[len(existing):]
     theme_ids = sorted({t for _, t in existing if t != UNASSIGNED})
     if not theme_ids:

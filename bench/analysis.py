@@ -9,7 +9,7 @@ the area suggester's cross-validated accuracy on the Warsaw categories.
 Each measurement runs in its own process, so peak memory (ru_maxrss) and time are its own.
 Parameters are the library defaults: nothing here is tuned to these data sets.
 
-    .venv/bin/python bench/analysis.py [--data DIR] [--no-dense]
+    .venv/bin/python bench/analysis.py [--data DIR] [--no-dense] [--only quality|scale|suggester]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import numpy as np  # noqa: E402  (after the sys.path fix above)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "raw"
 SCALES = (1_000, 10_000, 100_000)
+PARTS = ("quality", "scale", "suggester")
 
 
 def read_8tags(data: Path, split: str) -> tuple[list[str], list[str]]:
@@ -179,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--no-dense", action="store_true", help="skip lexical + dense rows")
+    parser.add_argument("--only", choices=PARTS, action="append",
+                        help="run only this part (repeatable); default: all")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not (args.data / "8tags" / "test.txt").is_file() or not (
@@ -203,15 +206,20 @@ def main(argv: list[str] | None = None) -> int:
     print("$ " + " ".join([Path(sys.executable).name, *sys.argv]))
     print(f"data: {args.data}   load average at start: {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores (wall times grow with load; cpu s do not)")
+    parts = args.only or PARTS
     methods = ["floor", "lexical"]
     if dense_available() and not args.no_dense:
         methods.append("lexical+dense")
-    quality_table(args.data, methods)
-    scale_table(args.data)
-    r = spawn(args.data, "suggester")
-    print("\n## Area suggester (classifier on lemma TF-IDF), 5-fold stratified CV, Warsaw 1-cat")
-    print(f"n={r['n']} labels={r['k']} accuracy={r['acc']:.3f} ± {r['acc_sd']:.3f} "
-          f"time={r['seconds']:.1f} s peak={r['peak_mb']:.0f} MB")
+    if "quality" in parts:
+        quality_table(args.data, methods)
+    if "scale" in parts:
+        scale_table(args.data)
+    if "suggester" in parts:
+        r = spawn(args.data, "suggester")
+        print("\n## Area suggester (classifier on lemma TF-IDF), 5-fold stratified CV, "
+              "Warsaw 1-cat")
+        print(f"n={r['n']} labels={r['k']} accuracy={r['acc']:.3f} ± {r['acc_sd']:.3f} "
+              f"time={r['seconds']:.1f} s peak={r['peak_mb']:.0f} MB")
     return 0
 
 

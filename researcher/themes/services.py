@@ -24,7 +24,7 @@ from analysis.themes import (
     map_onto_previous,
     split_theme,
 )
-from analysis.vectors import DENSE_PACKAGE, dense_available, embed_texts
+from analysis.vectors import DENSE_MODEL, dense_available, embed_texts
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
 from researcher.interviews.models import Need
@@ -96,12 +96,15 @@ def dense_vectors(needs: list[Need]) -> dict[int, np.ndarray] | None:
     }
     missing = [
         n for n in needs
-        if n.id not in stored or stored[n.id].text_hash != _text_hash(n.description)
+        if n.id not in stored
+        or stored[n.id].text_hash != _text_hash(n.description)
+        or stored[n.id].model != DENSE_MODEL  # made another way: made again
     ]
     for start in range(0, len(missing), EMBED_CHUNK):
         chunk = missing[start : start + EMBED_CHUNK]
         for need, vector in zip(chunk, embed_texts([n.description for n in chunk]), strict=True):
-            row = stored.get(need.id) or NeedVector(need_id=need.id, model=DENSE_PACKAGE)
+            row = stored.get(need.id) or NeedVector(need_id=need.id)
+            row.model = DENSE_MODEL
             row.text_hash = _text_hash(need.description)
             row.vector = np.asarray(vector, dtype=np.float32).tobytes()
             stored[need.id] = row

@@ -4,7 +4,15 @@ from importlib.resources import files
 
 import pytest
 
-from analysis.text import NEED_WORDS, is_stop_word, lemma, normalise, tokens
+from analysis.text import (
+    FUNCTION_WORDS,
+    NEED_WORDS,
+    is_stop_word,
+    lemma,
+    normalise,
+    prepare,
+    tokens,
+)
 
 
 def test_inflected_forms_of_senior_share_one_lemma():
@@ -30,6 +38,35 @@ def test_words_on_the_vendored_list_that_carry_need_meaning_are_kept():
 
 def test_function_words_are_dropped():
     assert tokens("i w na jest oraz że") == []
+
+
+@pytest.mark.parametrize(
+    "form", ["chciałabym", "chcemy", "mogła", "mogliby", "muszę", "miałam", "została", "żebym",
+             "żebyśmy", "byśmy", "bardzo", "swoich", "proszę"],
+)
+def test_modal_verbs_auxiliaries_and_particles_are_dropped_in_every_form(form):
+    assert is_stop_word(form)
+    assert tokens(form) == []
+
+
+def test_a_need_framed_by_function_words_keeps_only_what_it_is_about():
+    text = "Chciałabym, żebyśmy mogli po prostu dostać pomoc, bo muszę mieć opiekę. Bardzo proszę!"
+    assert tokens(text) == ["dostać", "pomoc", "opieka"]
+    assert tokens("Mama została sama, musi mieć dowóz do lekarza") == [
+        "mama", "sam", "dowóz", "lekarz"]
+
+
+def test_function_words_never_include_a_need_word():
+    assert FUNCTION_WORDS.isdisjoint(NEED_WORDS)
+    need_lemmas = {lemma(w) for w in ("brak", "pomoc", "samotna", "starsza", "opieka", "dowóz")}
+    assert need_lemmas.isdisjoint(FUNCTION_WORDS)
+
+
+def test_a_repeated_text_is_prepared_once_but_returned_as_its_own_list():
+    first, second = prepare(["Brak opieki dla seniora", "Brak opieki dla seniora"])
+    assert first == second == ["brak", "opieka", "senior"]
+    first.append("zmiana")
+    assert second == ["brak", "opieka", "senior"]
 
 
 def test_stop_word_file_names_its_source_and_licence():

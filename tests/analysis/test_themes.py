@@ -1,11 +1,15 @@
 """Themes: obvious groups recovered, determinism, unassigned needs kept, PII-free names."""
 
+import numpy as np
 import pytest
 
+from analysis.naming import class_tfidf_terms
+from analysis.text import FUNCTION_WORDS
 from analysis.themes import (
     UNASSIGNED,
     UNASSIGNED_LABEL,
     ThemeParams,
+    _count_distinct,
     assign_new,
     cluster_needs,
     map_onto_previous,
@@ -164,3 +168,27 @@ def test_dense_vectors_are_used_only_when_every_need_has_one():
     assert cluster_needs(items, ThemeParams(k=4), dense=dense).used_dense
     del dense[items[0][0]]
     assert not cluster_needs(items, ThemeParams(k=4), dense=dense).used_dense
+
+
+def test_theme_terms_leave_out_the_words_that_frame_a_need():
+    items, truth = labelled_items()
+    framed = [(i, f"Bardzo proszę, chciałabym żeby ktoś mógł pomóc. {t} Musimy mieć to.")
+              for i, t in items]
+    run = cluster_needs(framed, ThemeParams(k=4))
+    assert partition(run, truth) == expected(truth)
+    terms = {w for t in run.themes for w in t.top_terms}
+    assert terms and not terms & FUNCTION_WORDS
+    assert {"opieka", "remont", "lekarz"} <= terms
+
+
+def test_class_tfidf_ranks_the_distinctive_lemmas_and_breaks_ties_alphabetically():
+    prepared = [["dach", "remont"], ["remont", "okno"], ["senior", "opieka"], ["opieka"], []]
+    terms = class_tfidf_terms(prepared, [0, 0, 1, 1, -1], top_n=2)
+    assert terms[0] == ["remont", "dach"]
+    assert terms[1] == ["opieka", "senior"]
+    assert terms[-1] == []
+
+
+def test_distinct_vectors_are_counted_like_numpy_unique():
+    rows = np.array([[0.0, 1.0], [-0.0, 1.0], [1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    assert _count_distinct(rows) == len(np.unique(rows, axis=0)) == 2

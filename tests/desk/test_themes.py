@@ -226,3 +226,16 @@ def test_a_corrected_description_gets_a_new_vector(client, login, campaign_needs
     run_analysis(client)
     db.session.expire_all()
     assert db.session.get(NeedVector, need.id).vector != before
+
+
+def test_vectors_made_another_way_are_made_again(client, login, campaign_needs, inline):
+    from analysis.vectors import DENSE_MODEL
+    from researcher.themes.models import NeedVector
+
+    login("manager")
+    run_analysis(client)
+    db.session.execute(db.update(NeedVector).values(model="an-older-encoder"))
+    db.session.commit()
+    run_analysis(client, seed=1)
+    db.session.expire_all()
+    assert set(db.session.scalars(db.select(NeedVector.model))) == {DENSE_MODEL}
