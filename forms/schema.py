@@ -64,7 +64,8 @@ class _Answer(_OneAnd):
     """
 
     def _plain(self, value: Any) -> bool:
-        raise NotImplementedError
+        """True for a value `_deserialize` would return unchanged; subclasses say which."""
+        return False
 
     @functools.cached_property
     def _has_hooks(self) -> bool:
