@@ -171,6 +171,7 @@ def tidy(app: Flask, now: datetime | None = None) -> None:
     Files are deleted EXPORTS_KEEP_DAYS after they were made; the log entry stays.
     """
     now = now or utcnow()
+    changed = False
     stale = now - timedelta(minutes=app.config.get("EXPORTS_STALE_MINUTES", 30))
     for job in db.session.scalars(
         db.select(ExportJob).where(
@@ -178,6 +179,7 @@ def tidy(app: Flask, now: datetime | None = None) -> None:
         )
     ):
         job.status, job.error, job.finished_at = FAILED, INTERRUPTED, now
+        changed = True
     old = now - timedelta(days=app.config.get("EXPORTS_KEEP_DAYS", 30))
     for job in db.session.scalars(
         db.select(ExportJob).where(
@@ -186,7 +188,9 @@ def tidy(app: Flask, now: datetime | None = None) -> None:
     ):
         (exports_dir(app) / job.filename).unlink(missing_ok=True)
         job.filename = None
-    db.session.commit()
+        changed = True
+    if changed:  # the progress poller calls this every second or two: no empty commits
+        db.session.commit()
 
 
 def job_path(app: Flask, job: ExportJob) -> Path | None:

@@ -280,6 +280,13 @@ def _merged(documents: Iterable[Document]) -> Document:
     return {name: [[*values, n] for values, n in c.items()] for name, c in sums.items()}
 
 
+def _within(f: ReportFilter, first: date, last: date) -> bool:
+    """True when the days `first`..`last` all lie in the date range of `f`."""
+    return (f.date_from is None or f.date_from <= first) and (
+        f.date_to is None or last <= f.date_to
+    )
+
+
 def _plan(f: ReportFilter, days: dict[Key, str]) -> dict[tuple[Key, str], str]:
     """The slices adding up to `f` → their signatures, from the signatures of `days`."""
     by_month: dict[Key, list[Key]] = defaultdict(list)
@@ -287,19 +294,14 @@ def _plan(f: ReportFilter, days: dict[Key, str]) -> dict[tuple[Key, str], str]:
         by_month[(key[0], key[1], _month(key[2]))].append(key)
     plan = {}
     for month, members in by_month.items():
-        whole = (f.date_from is None or f.date_from <= month[2]) and (
-            f.date_to is None or _month_end(month[2]) <= f.date_to
-        )
-        if whole:
+        if _within(f, month[2], _month_end(month[2])):
             digest = hashlib.sha1(
                 "|".join(f"{k[2]}={days[k]}" for k in members).encode(), usedforsecurity=False
             )
             plan[(month, MONTH)] = f"{len(members)} days {digest.hexdigest()}"
             continue
         for key in members:
-            if (f.date_from is None or f.date_from <= key[2]) and (
-                f.date_to is None or key[2] <= f.date_to
-            ):
+            if _within(f, key[2], key[2]):
                 plan[(key, DAY)] = days[key]
     return plan
 
@@ -352,15 +354,13 @@ def _refresh(
         else:
             members = [d for (d, _) in day_plan if (d[0], d[1], _month(d[2])) == key]
             documents[(key, period)] = _merged(day_documents[(d, DAY)] for d in members)
+    fresh = {(key, DAY): (day_plan[(key, DAY)], day_documents[(key, DAY)]) for key in stale_days}
+    fresh.update((s, (plan[s], documents[s])) for s in stale if s[1] == MONTH)
     now = utcnow()
-    fresh = [((key, DAY), day_plan[(key, DAY)]) for key in stale_days]
-    fresh += [(slice_, plan[slice_]) for slice_ in stale if slice_[1] == MONTH]
     _store([
         {"campaign_id": key[0], "locality_key": key[1], "day": key[2], "period": period,
-         "signature": signature,
-         "counts": documents.get((key, period)) or day_documents[(key, period)],
-         "computed_at": now}
-        for (key, period), signature in fresh
+         "signature": signature, "counts": document, "computed_at": now}
+        for (key, period), (signature, document) in fresh.items()
     ])  # fmt: skip
 
 
