@@ -133,11 +133,9 @@ STOP_WORDS: frozenset[str] = _load_stop_words()
 
 
 def is_stop_word(word: str) -> bool:
-    """True when `word` (lower case) is dropped before analysis, as a form or by its lemma."""
-    if word in STOP_WORDS or word in FUNCTION_WORDS:
-        return True
-    lem = lemma(word)
-    return (lem in STOP_WORDS or lem in FUNCTION_WORDS) and lem not in NEED_WORDS
+    """True when `word` (lower case) is dropped before analysis: a stop- or function word as a
+    form or by its lemma (placeholders and one-letter words are dropped too)."""
+    return _kept_lemma(word) is None
 
 
 def normalise(text: str) -> str:
