@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
+from flask_babel import gettext as _
 
+from forms.vocabulary import N_
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
 from researcher.exports import assemble
@@ -62,9 +64,11 @@ def disclosure_k(config: Mapping[str, Any]) -> int:
     try:
         k = int(config.get("DISCLOSURE_K") or DEFAULT_K)
     except (TypeError, ValueError) as error:
-        raise ExportError("DISCLOSURE_K musi być liczbą całkowitą.") from error
+        raise ExportError(_("DISCLOSURE_K musi być liczbą całkowitą.")) from error
     if k < MIN_K:
-        raise ExportError(f"DISCLOSURE_K = {k}: próg nie może być niższy niż {MIN_K}.")
+        raise ExportError(
+            _("DISCLOSURE_K = %(k)d: próg nie może być niższy niż %(min)d.", k=k, min=MIN_K)
+        )
     return k
 
 
@@ -86,13 +90,13 @@ def create_job(
 ) -> ExportJob:
     """Validate the request and log it as a waiting job (who, when, what, k)."""
     if kind not in FORMATS:
-        raise ExportError(f"Nieznany rodzaj eksportu: {kind}.")
+        raise ExportError(_("Nieznany rodzaj eksportu: %(kind)s.", kind=kind))
     if fmt not in FORMATS[kind]:
-        raise ExportError(f"Format {fmt} nie jest dostępny dla tego eksportu.")
+        raise ExportError(_("Format %(fmt)s nie jest dostępny dla tego eksportu.", fmt=fmt))
     if kind == "diagnosis" and variant not in VARIANTS:
-        raise ExportError("Wariant musi być cus albo ops.")
+        raise ExportError(_("Wariant musi być cus albo ops."))
     if db.session.get(Campaign, campaign_id) is None:
-        raise ExportError(f"Nie ma kampanii {campaign_id}.")
+        raise ExportError(_("Nie ma kampanii %(id)s.", id=campaign_id))
     job = ExportJob(
         user_id=user.id if user is not None else None,
         campaign_id=campaign_id,
@@ -120,7 +124,7 @@ def run_export(job_id: int, output: Path | None = None) -> ExportJob:
     """Build the job's file (to `output`, or the exports folder) and record the result."""
     job = db.session.get(ExportJob, job_id)
     if job is None:
-        raise ExportError(f"Nie ma zlecenia eksportu {job_id}.")
+        raise ExportError(_("Nie ma zlecenia eksportu %(id)s.", id=job_id))
     job.status = RUNNING
     db.session.commit()
     target = output or exports_dir(current_app) / file_name(job)
@@ -157,8 +161,9 @@ def start_export(app: Flask, job_id: int) -> None:
     threading.Thread(target=work, name=f"export-{job_id}", daemon=True).start()
 
 
-#: The message of a job that never finished: its thread died with the server process.
-INTERRUPTED = (
+#: The message of a job that never finished: its thread died with the server process. Stored
+#: in Polish, translated when shown (`job_error`).
+INTERRUPTED = N_(
     "Eksport przerwany: serwer został zatrzymany, zanim plik był gotowy. Przygotuj go ponownie."
 )
 
@@ -191,6 +196,11 @@ def tidy(app: Flask, now: datetime | None = None) -> None:
         changed = True
     if changed:  # the progress poller calls this every second or two: no empty commits
         db.session.commit()
+
+
+def job_error(job: ExportJob) -> str | None:
+    """The job's error to show: ours translated, a technical one as it was recorded."""
+    return _(job.error) if job.error == INTERRUPTED else job.error
 
 
 def job_path(app: Flask, job: ExportJob) -> Path | None:

@@ -58,6 +58,7 @@ def labels() -> dict[str, Any]:
         "job_kind_label": kind_label,
         "job_status_label": lambda code: STATUS_LABELS.get(code, code),
         "job_status_labels": {code: str(label) for code, label in STATUS_LABELS.items()},
+        "job_error": services.job_error,
     }
 
 
@@ -108,7 +109,7 @@ def status(job_id: int):
     return {
         "status": export.status,
         "progress": export.progress,
-        "error": export.error,
+        "error": services.job_error(export),
         "download": url_for("exports.download", job_id=export.id) if ready else None,
     }
 
