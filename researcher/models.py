@@ -1,6 +1,8 @@
 """Every model, imported in one place so Alembic and `db.create_all` see the whole schema."""
 
+from researcher.audit.models import AccessLogEntry
 from researcher.auth.models import LoginThrottle, User
+from researcher.auth.permissions import UserPermission
 from researcher.campaigns.models import Campaign, campaign_researchers
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion, card_row_needs
 from researcher.exports.models import ExportJob
@@ -17,6 +19,8 @@ from researcher.needs.models import NeedChange
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
+    "AccessLogEntry",
+    "UserPermission",
     "AnalysisRun",
     "ExportJob",
     "NeedChange",

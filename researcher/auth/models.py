@@ -6,8 +6,9 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from researcher.auth.permissions import Permission, UserPermission
 from researcher.extensions import db, utcnow
 
 RESEARCHER = "researcher"
@@ -25,10 +26,19 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
-    # RODO: contact data only for those who coordinate follow-up, never by role alone.
-    can_see_contacts: Mapped[bool] = mapped_column(default=False)
+    # Part of the session cookie: raising it ends every session of the account (logout,
+    # password change, deactivation, an admin's reset).
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+
+    # RODO: contact data and respondents' requests only for named people, never by role alone.
+    permission_rows: Mapped[list[UserPermission]] = relationship(
+        foreign_keys=[UserPermission.user_id], cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def has_permission(self, permission: Permission) -> bool:
+        return any(row.permission == permission for row in self.permission_rows)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

@@ -7,7 +7,10 @@ import secrets
 from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from researcher.audit.models import AccessAction
+from researcher.audit.services import record_access
 from researcher.auth.models import ROLES, User
+from researcher.auth.permissions import Permission, UserPermission
 from researcher.auth.throttle import (
     ThrottlePolicy,
     record_failure,
@@ -92,3 +95,24 @@ def change_password(user: User, current: str, new: str, min_length: int) -> None
     if not check_password_hash(user.password_hash, current):
         raise AccountError(_("Obecne hasło jest nieprawidłowe."))
     set_password(user, new, min_length)
+
+
+def grant_permission(user: User, permission: Permission, by: User) -> None:
+    """Give `user` a permission (idempotent); logged in the access log."""
+    if user.has_permission(permission):
+        return
+    user.permission_rows.append(
+        UserPermission(user_id=user.id, permission=permission, granted_by_id=by.id)
+    )
+    record_access(AccessAction.PERMISSION_CHANGE, by.id, "user", user.id,
+                  permission=str(permission), granted=True)
+
+
+def revoke_permission(user: User, permission: Permission, by: User) -> None:
+    """Take a permission away (idempotent); logged in the access log."""
+    rows = [r for r in user.permission_rows if r.permission == permission]
+    for row in rows:
+        user.permission_rows.remove(row)
+    if rows:
+        record_access(AccessAction.PERMISSION_CHANGE, by.id, "user", user.id,
+                      permission=str(permission), granted=False)

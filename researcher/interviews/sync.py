@@ -32,6 +32,7 @@ from researcher.campaigns.services import may_work_on
 from researcher.extensions import db, local_day, utcnow
 from researcher.gminas.models import Locality
 from researcher.interviews.contacts import encrypt_contact
+from researcher.interviews.kinds import RECORD_KINDS, VISIT, KindOutcome, kind_of
 from researcher.interviews.models import (
     INTERVIEW_OUTCOMES,
     Contact,
@@ -334,6 +335,9 @@ def apply_record(
     `access`: the batch's `AccessCache` (both optional: alone, the record is checked here).
     """
     uuid, revision = _record_uuid(raw), _record_revision(raw)
+    kind = kind_of(raw)
+    if kind != VISIT:
+        return _apply_other_kind(raw, kind, user, device_id, batch_id, source)
     check = check or validate_sync_record(raw)
     errors = check.errors or _access_errors(check.record["data"], user, access)
     if not errors:
@@ -352,6 +356,36 @@ def apply_record(
             _quarantine(raw, errors, user, device_id, batch_id, source)
         return RecordResult(uuid, REJECTED, revision, errors, check.warnings)
     return RecordResult(uuid, status, revision, {}, check.warnings)
+
+
+def _apply_other_kind(
+    raw: dict[str, Any], kind: str, user: User, device_id, batch_id, source: str
+) -> RecordResult:
+    """A record of a registered kind other than a visit: its handler, in a savepoint."""
+    uuid, revision = _record_uuid(raw), _record_revision(raw)
+    handler = RECORD_KINDS.get(kind)
+    if handler is None:
+        outcome = KindOutcome(REJECTED, {"kind": [_("Nieznany rodzaj rekordu.")]})
+    else:
+        try:
+            with db.session.begin_nested():
+                outcome = handler(raw, user, device_id or "")
+                if outcome.status == REJECTED:
+                    raise _Rejected(outcome)
+        except _Rejected:
+            pass
+    if outcome.status == REJECTED:
+        with db.session.begin_nested():
+            _quarantine(raw, outcome.errors, user, device_id, batch_id, source)
+    return RecordResult(uuid, outcome.status, revision, outcome.errors, outcome.warnings)
+
+
+class _Rejected(Exception):
+    """Rolls a handler's savepoint back when it rejects its record."""
+
+    def __init__(self, outcome: KindOutcome) -> None:
+        super().__init__(outcome.status)
+        self.outcome = outcome
 
 
 def _ordered(records: list[Any]) -> list[int]:
@@ -444,6 +478,22 @@ def _existing(uuids: list[str]) -> dict[str, Any]:
     return found
 
 
+def _check_visits(
+    records: list[Any], order: list[int], user: User, access: AccessCache
+) -> tuple[dict[int, RecordCheck], list[int]]:
+    """Validate the visits of a batch: each one's check, and the indexes of those allowed.
+    Other kinds go one by one through `apply_record`."""
+    checks: dict[int, RecordCheck] = {}
+    valid: list[int] = []
+    for index in order:
+        if kind_of(records[index]) != VISIT:
+            continue
+        check = checks[index] = validate_sync_record(records[index])
+        if not check.errors and not _access_errors(check.record["data"], user, access):
+            valid.append(index)
+    return checks, valid
+
+
 def _apply_batch(
     records: list[Any], user: User, device_id: str, batch_id: str
 ) -> list[RecordResult | None]:
@@ -458,12 +508,7 @@ def _apply_batch(
     results: list[RecordResult | None] = [None] * len(records)
     access = AccessCache()
     order = _ordered(records)
-    checks: dict[int, RecordCheck] = {}
-    valid: list[int] = []
-    for index in order:
-        check = checks[index] = validate_sync_record(records[index])
-        if not check.errors and not _access_errors(check.record["data"], user, access):
-            valid.append(index)
+    checks, valid = _check_visits(records, order, user, access)
     uuids = [str(checks[i].record["uuid"]) for i in valid]
     repeated = {u for u, n in Counter(uuids).items() if n > 1}
     existing = _existing(uuids)
@@ -498,7 +543,8 @@ def _apply_batch(
     for index in order:
         if results[index] is None:
             results[index] = apply_record(
-                records[index], user, device_id, batch_id, check=checks[index], access=access
+                records[index], user, device_id, batch_id, check=checks.get(index),
+                access=access,
             )
     return results
 
