@@ -22,7 +22,13 @@ MESSAGES: dict[str, str] = {
     "invalid_uuid": N_("Niepoprawny identyfikator UUID."),
     "invalid_datetime": N_("Niepoprawna data i godzina (oczekiwano formatu ISO 8601)."),
     "naive_datetime": N_("Data i godzina musi zawierać strefę czasową, np. +01:00."),
-    "positive_integer": N_("Oczekiwano liczby całkowitej nie mniejszej niż {min}."),
+    "integer_range": N_("Oczekiwano liczby całkowitej od {min} do {max}."),
+    "unstorable_text": N_(
+        "Tekst zawiera znak, którego nie można zapisać (znak NUL lub niesparowany surogat)."
+    ),
+    "not_finite": N_("Liczba musi być skończona (NaN i Infinity są niedozwolone)."),
+    "not_a_record": N_("Rekord musi być obiektem JSON."),
+    "implausible_date": N_("Data spoza dopuszczalnego zakresu ({min}–{max})."),
     # answers
     "invalid_choice": N_("Niedozwolona odpowiedź: „{input}”."),
     "too_long": N_("Najwyżej {max} znaków."),

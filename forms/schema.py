@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from marshmallow import (
@@ -40,6 +41,7 @@ from forms.questionnaire import (
     get_questionnaire,
 )
 from forms.rules import check_answers
+from forms.storable import MAX_INTEGER, unstorable
 
 #: The most records one sync request may carry.
 MAX_BATCH_RECORDS = 500
@@ -305,7 +307,7 @@ def _bool(question: Question) -> fields.Field:
 
 def _integer(question: Question) -> fields.Field:
     return _StrictInteger(
-        validate=validate.Range(min=1, error=MESSAGES["positive_integer"]),
+        validate=validate.Range(min=1, max=MAX_INTEGER, error=MESSAGES["integer_range"]),
         error_messages={"invalid": MESSAGES["invalid_integer"]},
         **_ANSWER,
     )
@@ -468,13 +470,17 @@ def _uuid() -> fields.UUID:
         "null": MESSAGES["required"]})
 
 
+EARLIEST_RECORD = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST_RECORD = datetime(2100, 1, 1, tzinfo=UTC)
+
+
 class SyncRecordSchema(_Base):
     """One record of a sync batch; `data` is checked afterwards against `form_version`."""
 
     uuid = _uuid()
     revision = _StrictInteger(
         required=True,
-        validate=validate.Range(min=1, error=MESSAGES["positive_integer"]),
+        validate=validate.Range(min=1, max=MAX_INTEGER, error=MESSAGES["integer_range"]),
         error_messages={"invalid": MESSAGES["invalid_integer"], "required": MESSAGES["required"],
                         "null": MESSAGES["required"]},
     )
@@ -493,6 +499,14 @@ class SyncRecordSchema(_Base):
     def _published(self, value: str, **kwargs: Any) -> None:
         if value not in QUESTIONNAIRES:
             raise ValidationError(message("unknown_version", version=value))
+
+    @validates("recorded_at")
+    def _plausible(self, value: datetime, **kwargs: Any) -> None:
+        # Absolute bounds, so that every later date computation (UTC, Warsaw day, month
+        # ends) stays in range; the campaign's own period is checked by the sync service.
+        if not EARLIEST_RECORD <= value < LATEST_RECORD:
+            raise ValidationError(message(
+                "implausible_date", min=EARLIEST_RECORD.date(), max=LATEST_RECORD.date()))
 
 
 class SyncBatchSchema(_Base):
@@ -534,16 +548,20 @@ def validate_sync_record(raw: Any) -> RecordCheck:
     unknown version is an error at `form_version` and leaves `data` unchecked. Warnings (PII
     in free text) never block.
     """
-    errors: dict[str, list[str]] = {}
+    if not isinstance(raw, Mapping):
+        return RecordCheck(None, {"": [MESSAGES["not_a_record"]]})
+    errors = unstorable(raw)
+    if errors:  # nothing else is checked: messages would repeat the unstorable text
+        return RecordCheck(None, errors)
     try:
         record = sync_record_schema.load(raw)
     except ValidationError as err:
         record = None
         errors.update(flatten_errors(err.messages, prefix=""))
-    if not isinstance(raw, Mapping):
-        return RecordCheck(None, errors)
     version, data = raw.get("form_version"), raw.get("data")
-    if version not in QUESTIONNAIRES or not isinstance(data, Mapping):
+    if not isinstance(version, str) or version not in QUESTIONNAIRES or not isinstance(
+        data, Mapping
+    ):
         return RecordCheck(None, errors)
     try:
         loaded = record_data_schema(version).load(data)

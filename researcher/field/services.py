@@ -161,7 +161,7 @@ def parse_backup(raw: bytes) -> Backup:
         )
     try:
         payload = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise BackupError(_("To nie jest plik JSON. Wybierz plik pobrany przyciskiem "
                              "„Pobierz kopię zapasową”.")) from None
     if not isinstance(payload, dict) or not isinstance(payload.get("records"), list):
@@ -186,6 +186,6 @@ def import_backup(backup: Backup, researcher: User) -> list[RecordResult]:
     rejected ones land in the quarantine (source "backup"). The caller commits."""
     batch_id = str(uuid.uuid4())
     return [
-        apply_record(raw, researcher, backup.device_id, batch_id, source="backup")
-        for raw in backup.records
+        apply_record(raw, researcher, backup.device_id, batch_id, source="backup", index=index)
+        for index, raw in enumerate(backup.records)
     ]

@@ -31,7 +31,10 @@ def sync():
 
 
 def _sync():
-    payload = request.get_json(silent=True)
+    try:
+        payload = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the parser goes: not a batch a phone sends
+        payload = None
     if not isinstance(payload, dict):
         message = _("Treść żądania nie jest poprawnym obiektem JSON.")
         return api_error(400, "malformed_json", message)

@@ -25,6 +25,7 @@ from sqlalchemy import insert, null, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.schema import RecordCheck, sync_batch_schema, validate_sync_record
+from forms.storable import storable_copy
 from forms.vocabulary import AREAS_BY_KEY, SENSITIVE_GROUP_KEYS
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
@@ -306,15 +307,16 @@ def _apply(record, raw, digest, user: User, device_id: str) -> tuple[str, dict]:
 
 
 def _quarantine(raw: Any, errors, user: User, device_id, batch_id, source: str) -> None:
+    # Kept as sent, except what no database can store (see forms.storable).
     db.session.add(
         QuarantinedRecord(
             researcher_id=user.id,
             device_id=device_id,
             batch_id=batch_id,
-            record_uuid=_record_uuid(raw),
+            record_uuid=storable_copy(_record_uuid(raw)),
             source=source,
-            payload=raw,
-            errors=errors,
+            payload=storable_copy(raw),
+            errors=storable_copy(errors),
         )
     )
 
@@ -328,17 +330,22 @@ def apply_record(
     *,
     check: RecordCheck | None = None,
     access: AccessCache | None = None,
+    index: int | None = None,
 ) -> RecordResult:
     """Validate and apply one record inside a savepoint; never raises for bad input.
 
     `check`: the record's `validate_sync_record` result when the caller already has it;
-    `access`: the batch's `AccessCache` (both optional: alone, the record is checked here).
+    `access`: the batch's `AccessCache` (both optional: alone, the record is checked here);
+    `index`: its place in the batch or file, the path of errors about the record as a whole.
     """
     uuid, revision = _record_uuid(raw), _record_revision(raw)
     kind = kind_of(raw)
     if kind != VISIT:
         return _apply_other_kind(raw, kind, user, device_id, batch_id, source)
     check = check or validate_sync_record(raw)
+    if "" in check.errors:  # not an object at all: its path is its place in the batch
+        check.errors[f"records.{index}" if index is not None else "records"] = (
+            check.errors.pop(""))
     errors = check.errors or _access_errors(check.record["data"], user, access)
     if not errors:
         digest = content_hash(raw)
@@ -544,7 +551,7 @@ def _apply_batch(
         if results[index] is None:
             results[index] = apply_record(
                 records[index], user, device_id, batch_id, check=checks.get(index),
-                access=access,
+                access=access, index=index,
             )
     return results
 

@@ -18,6 +18,7 @@ from forms.schema import (
     sync_batch_schema,
     validate_sync_record,
 )
+from forms.storable import MAX_INTEGER
 
 VALID_PESEL = "44051401359"
 
@@ -47,7 +48,7 @@ def test_malformed_recorded_at_is_rejected(record):
 def test_revision_below_one_is_rejected(revision, record):
     record["revision"] = revision
     assert validate_sync_record(record).errors == {
-        "revision": [message("positive_integer", min=1)]
+        "revision": [message("integer_range", min=1, max=MAX_INTEGER)]
     }
 
 
@@ -105,7 +106,7 @@ def test_envelope_and_data_errors_are_reported_together(record):
     ("key", "value", "path", "text"),
     [
         ("campaign_id", "1", "data.campaign_id", MESSAGES["invalid_integer"]),
-        ("campaign_id", 0, "data.campaign_id", message("positive_integer", min=1)),
+        ("campaign_id", 0, "data.campaign_id", message("integer_range", min=1, max=MAX_INTEGER)),
         ("locality_id", 1.5, "data.locality_id", MESSAGES["invalid_integer"]),
         ("leaflet_given", "true", "data.leaflet_given", MESSAGES["invalid_bool"]),
         ("contact_requested", 0, "data.contact_requested", MESSAGES["invalid_bool"]),
