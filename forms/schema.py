@@ -515,7 +515,7 @@ class SyncBatchSchema(_Base):
     device_id = _uuid()
     batch_id = _uuid()
     records = fields.List(
-        fields.Raw(),
+        fields.Raw(allow_none=True),  # a null record is rejected on its own, like any non-object
         required=True,
         validate=validate.Length(max=MAX_BATCH_RECORDS, error=MESSAGES["too_many_records"]),
         error_messages={"invalid": MESSAGES["invalid_list"], "required": MESSAGES["required"],
