@@ -46,7 +46,10 @@ LOCAL_TIME = ZoneInfo("Europe/Warsaw")
 
 def local_day(utc: datetime) -> date:
     """The calendar day in Poland of a naive UTC time as stored (`utcnow`, `recorded_at`)."""
-    return utc.replace(tzinfo=UTC).astimezone(LOCAL_TIME).date()
+    try:
+        return utc.replace(tzinfo=UTC).astimezone(LOCAL_TIME).date()
+    except OverflowError:  # the last hours of year 9999 (a stored date no rule would accept)
+        return utc.date()
 
 
 def _is_sqlite(dbapi_connection) -> bool:

@@ -28,6 +28,7 @@ DEMO_LOCALITIES = (
     ("Malcanów", "solectwo"),
     ("Zakręt", "solectwo"),
 )
+DEMO_START = date(2026, 1, 1)
 DEMO_CAMPAIGN = "Rekonesans potrzeb mieszkańców 2026"
 DEMO_ACCOUNTS = (
     ("researcher@demo.rekonesans.pl", RESEARCHER, "Anna Nowak (Researcher OP)"),
@@ -79,13 +80,13 @@ def seed_demo(visits: int = 0) -> DemoReport:
         report.new_passwords[email] = password
     campaign = db.session.scalar(db.select(Campaign).where(Campaign.name == DEMO_CAMPAIGN))
     if campaign is None:
-        year = date.today().year
         campaign = create_campaign(
             CampaignInput(
                 name=DEMO_CAMPAIGN,
                 gmina=gmina,
-                starts_on=date(year, 1, 1),
-                ends_on=date(year, 12, 31),
+                # A fixed start keeps every dated example (tests, docs) inside the round.
+                starts_on=DEMO_START,
+                ends_on=date(max(date.today().year, DEMO_START.year), 12, 31),
                 status="aktywna",
                 questionnaire_version=questionnaire_versions()[0],
                 open_to_all_researchers=True,

@@ -24,13 +24,14 @@ Counting rules (which needs count, the effective area, …) are in `reports.aggr
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import String, case, func, select, true
@@ -258,7 +259,8 @@ def _month(day: date) -> date:
 
 
 def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    # monthrange, not "next month minus a day": December 9999 has no next month.
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def _whole_months(f: ReportFilter) -> ReportFilter:
@@ -348,12 +350,14 @@ def _refresh(
     recounted = _recount(stale_days) if stale_days else {}
     for key in stale_days:
         day_documents[(key, DAY)] = recounted.get(key, {})
+    members: dict[Key, list[Key]] = defaultdict(list)  # once: linear in months × days
+    for day_key, _period in day_plan:
+        members[(day_key[0], day_key[1], _month(day_key[2]))].append(day_key)
     for key, period in stale:
         if period == DAY:
             documents[(key, period)] = day_documents[(key, DAY)]
         else:
-            members = [d for (d, _) in day_plan if (d[0], d[1], _month(d[2])) == key]
-            documents[(key, period)] = _merged(day_documents[(d, DAY)] for d in members)
+            documents[(key, period)] = _merged(day_documents[(d, DAY)] for d in members[key])
     fresh = {(key, DAY): (day_plan[(key, DAY)], day_documents[(key, DAY)]) for key in stale_days}
     fresh.update((s, (plan[s], documents[s])) for s in stale if s[1] == MONTH)
     now = utcnow()
