@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from flask import has_request_context, request
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -52,6 +53,10 @@ def local_day(utc: datetime) -> date:
         return utc.date()
 
 
+SQLITE_BUSY_TIMEOUT_MS = 20_000
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def _is_sqlite(dbapi_connection) -> bool:
     return type(dbapi_connection).__module__.startswith("sqlite3")
 
@@ -69,14 +74,20 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        # Long enough to queue behind a few sync batches (each holds the lock ~0.3 s).
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(connection) -> None:
-    # `sqlite_begin="IMMEDIATE"` (sync) takes the write lock up front, so a writer waits for
-    # another instead of failing when its read snapshot turns stale.
+    # A transaction that reads, then writes fails at once ("database is locked") when another
+    # writer committed in between: SQLite does not wait for a stale snapshot. So every write
+    # request (any method but GET/HEAD/OPTIONS: logins, forms, sync) and whoever asks with
+    # `sqlite_begin="IMMEDIATE"` takes the write lock up front and waits its turn instead;
+    # page views read without it.
     if connection.dialect.name == "sqlite":
         mode = connection.get_execution_options().get("sqlite_begin", "")
+        if not mode and has_request_context() and request.method not in _READ_METHODS:
+            mode = "IMMEDIATE"
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
