@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from researcher import cli, errors, models, security  # noqa: F401  (models: every table)
 from researcher.admin.views import bp as admin_bp
@@ -31,6 +32,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: config → extensions → blueprints → errors → cli. Opens no connection."""
     app = Flask(__name__, static_folder=str(PROJECT_ROOT / "static"), static_url_path="/static")
     app.config.update(load_config(Path(app.instance_path), config))
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))

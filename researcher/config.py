@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_LOCK_BASE_SECONDS": 30,
     "LOGIN_LOCK_MAX_SECONDS": 15 * 60,
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto to trust (0: none, so
+    # a client cannot fake its address; 1 behind one nginx/Caddy). Werkzeug's ProxyFix.
+    "TRUSTED_PROXIES": 0,
     "PASSWORD_MIN_LENGTH": 10,
     "CONTACT_KEY": None,  # None → generated once into instance/contact_key
     "DISCLOSURE_K": 5,  # minimum published count (DOMAIN §3); refused below 3
@@ -46,6 +49,7 @@ ENVIRONMENT: dict[str, tuple[str, Any]] = {
     "REKONESANS_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: v.lower() in {"1", "true"}),
     "REKONESANS_DISCLOSURE_K": ("DISCLOSURE_K", int),
     "CONTACT_KEY": ("CONTACT_KEY", str),
+    "REKONESANS_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
 }
 
 

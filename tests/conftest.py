@@ -138,7 +138,7 @@ def make_user(app_context: Flask) -> Callable[..., User]:
 def log_in(client: FlaskClient, user: User) -> FlaskClient:
     """Log `user` in without the slow password check (the auth tests use the real form)."""
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return client
 

@@ -28,16 +28,30 @@ from researcher.extensions import db
 from researcher.gminas.models import Gmina
 from researcher.gminas.services import GminaError, add_locality, find_gmina, search_gminas
 from researcher.interviews.models import QuarantinedRecord
-from researcher.interviews.quarantine import QuarantineError, discard, open_records, reprocess
+from researcher.interviews.quarantine import (
+    QuarantineError,
+    discard,
+    open_records,
+    reprocess,
+    shown_payload,
+)
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _users_page(form: UserForm | None = None, new_password: str | None = None):
+    """The accounts page; `new_password` is a just-made password, shown in this response
+    only: never in a flash message, which would travel in the (signed, readable) cookie."""
+    accounts = db.session.scalars(db.select(User).order_by(User.role, User.email))
+    return render_template(
+        "admin/users.html", users=accounts, form=form or UserForm(), new_password=new_password
+    )
 
 
 @bp.route("/uzytkownicy")
 @allow(ADMIN)
 def users():
-    accounts = db.session.scalars(db.select(User).order_by(User.role, User.email))
-    return render_template("admin/users.html", users=accounts, form=UserForm())
+    return _users_page()
 
 
 @bp.route("/uzytkownicy", methods=["POST"])
@@ -52,18 +66,12 @@ def create_user_view():
             form.email.errors.append(str(error))
         else:
             db.session.commit()
-            flash(
-                _(
-                    "Utworzono konto %(email)s. Hasło jednorazowe: %(password)s — przekaż je "
-                    "bezpiecznie; nie będzie pokazane ponownie.",
-                    email=user.email,
-                    password=password,
-                ),
-                "success",
-            )
-            return redirect(url_for("admin.users"))
-    accounts = db.session.scalars(db.select(User).order_by(User.role, User.email))
-    return render_template("admin/users.html", users=accounts, form=form), 400
+            return _users_page(new_password=_(
+                "Utworzono konto %(email)s. Hasło jednorazowe: %(password)s — przekaż je "
+                "bezpiecznie; nie będzie pokazane ponownie.",
+                email=user.email, password=password,
+            ))
+    return _users_page(form), 400
 
 
 @bp.route("/uzytkownicy/<int:user_id>/aktywnosc", methods=["POST"])
@@ -85,13 +93,12 @@ def toggle_active(user_id: int):
 def reset_password(user_id: int):
     user = db.get_or_404(User, user_id)
     password = generate_password()
-    set_password(user, password)
+    set_password(user, password)  # also ends the account's sessions
     db.session.commit()
-    flash(
-        _("Nowe hasło dla %(email)s: %(password)s", email=user.email, password=password),
-        "success",
-    )
-    return redirect(url_for("admin.users"))
+    return _users_page(new_password=_(
+        "Nowe hasło dla %(email)s: %(password)s — przekaż je bezpiecznie; nie będzie pokazane "
+        "ponownie.", email=user.email, password=password,
+    ))
 
 
 def _campaign_form(campaign: Campaign | None = None) -> CampaignForm:
@@ -188,7 +195,7 @@ def quarantine():
 @allow(ADMIN)
 def quarantined(record_id: int):
     record = db.get_or_404(QuarantinedRecord, record_id)
-    return render_template("admin/quarantined.html", record=record)
+    return render_template("admin/quarantined.html", record=record, payload=shown_payload(record))
 
 
 @bp.route("/kwarantanna/<int:record_id>/ponow", methods=["POST"])

@@ -11,8 +11,13 @@ from researcher.errors import api_error
 from researcher.extensions import db, login_manager
 
 
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
+def load_user(session_id: str) -> User | None:
+    """The account of a session cookie, if the cookie's session version is still current."""
+    user_id, _sep, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None  # a cookie from before session versions, or forged: log in again
+    user = db.session.get(User, int(user_id))
+    return user if user is not None and user.session_version == int(version) else None
 
 
 def unauthorized():

@@ -40,6 +40,11 @@ class User(UserMixin, db.Model):
     def has_permission(self, permission: Permission) -> bool:
         return any(row.permission == permission for row in self.permission_rows)
 
+    def get_id(self) -> str:
+        # The session cookie names the account and its session version: raising the version
+        # (`auth.services.end_sessions`) makes every cookie issued before worthless.
+        return f"{self.id}:{self.session_version}"
+
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.active

@@ -13,10 +13,12 @@ from researcher.auth.models import ROLES, User
 from researcher.auth.permissions import Permission, UserPermission
 from researcher.auth.throttle import (
     ThrottlePolicy,
+    account_key,
+    address_key,
+    failure_delay,
     record_failure,
     record_success,
     seconds_locked,
-    throttle_keys,
 )
 from researcher.extensions import db, utcnow
 
@@ -56,9 +58,17 @@ def create_user(email: str, role: str, password: str, full_name: str = "") -> Us
 
 
 def set_password(user: User, password: str, min_length: int = 10) -> None:
+    """Set a new password; every session of the account opened before ends."""
     if len(password) < min_length:
         raise AccountError(_("Hasło musi mieć co najmniej %(n)d znaków.", n=min_length))
     user.password_hash = generate_password_hash(password, method=HASH_METHOD)
+    if user.id is not None:
+        end_sessions(user)
+
+
+def end_sessions(user: User) -> None:
+    """End every session of `user`, on every device (logout, new password, deactivation)."""
+    user.session_version = (user.session_version or 1) + 1
 
 
 def set_active(user: User, active: bool, by: User) -> None:
@@ -66,6 +76,8 @@ def set_active(user: User, active: bool, by: User) -> None:
     if user.id == by.id and not active:
         raise AccountError(_("Nie możesz dezaktywować własnego konta."))
     user.active = active
+    if not active:
+        end_sessions(user)
 
 
 def generate_password() -> str:
@@ -76,19 +88,34 @@ def generate_password() -> str:
 def authenticate(
     email: str, password: str, address: str | None, policy: ThrottlePolicy
 ) -> User | None:
-    """The active user with these credentials, or None. Raises LockedOut while locked."""
-    keys = throttle_keys(email, address)
-    locked = seconds_locked(keys)
-    if locked:
-        raise LockedOut(locked)
+    """The active user with these credentials, or None. Raises LockedOut while the account is
+    locked. Failures from the address are counted too, but only slow it down (`address_delay`):
+    a shared address (a proxy, a carrier's NAT) must not lock out everyone behind it."""
+    account = account_key(email)
     user = db.session.scalar(db.select(User).where(User.email == normalise_email(email)))
+    # The log names a known account by id, never by the e-mail typed (that may be anything).
+    user_id = user.id if user else None
+    locked = seconds_locked(account)
+    if locked:
+        record_access(AccessAction.LOGIN_FAILED, user_id, "account", user_id, locked=True)
+        raise LockedOut(locked)
     valid = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
     if not (user and valid and user.active):
-        record_failure(keys, policy)
+        if address:
+            record_failure(address_key(address), policy, hard=False)
+        record_access(AccessAction.LOGIN_FAILED, user_id, "account", user_id)
+        if record_failure(account, policy, hard=True):
+            record_access(AccessAction.LOCKOUT, None, "account", user_id)
         return None
-    record_success(keys)
+    record_success(account)
     user.last_login_at = utcnow()
+    record_access(AccessAction.LOGIN, user.id, "account", user.id)
     return user
+
+
+def address_delay(address: str | None, policy: ThrottlePolicy) -> float:
+    """Seconds to wait before answering a login from `address` (0 until it failed often)."""
+    return failure_delay(address_key(address), policy) if address else 0.0
 
 
 def change_password(user: User, current: str, new: str, min_length: int) -> None:

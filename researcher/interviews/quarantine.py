@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
+from researcher.interviews.contacts import SEALED, unseal_record
 from researcher.interviews.models import QuarantinedRecord
 from researcher.interviews.sync import REJECTED, RecordResult, apply_record
 
@@ -28,7 +29,8 @@ def reprocess(record: QuarantinedRecord, by: User) -> RecordResult:
     _open(record)
     with db.session.begin_nested() as savepoint:
         result = apply_record(
-            record.payload, record.researcher, record.device_id, record.batch_id, record.source
+            unseal_record(record.payload), record.researcher, record.device_id,
+            record.batch_id, record.source,
         )
         if result.status == REJECTED:
             savepoint.rollback()
@@ -55,3 +57,15 @@ def open_records() -> list[QuarantinedRecord]:
         .order_by(QuarantinedRecord.received_at.desc())
     )
     return list(db.session.scalars(stmt))
+
+
+def shown_payload(record: QuarantinedRecord) -> object:
+    """The payload as the quarantine page shows it: contact data never appear, not even
+    encrypted (they are for holders of the contact permission, on the follow-up pages)."""
+    payload = record.payload
+    data = payload.get("data") if isinstance(payload, dict) else None
+    if isinstance(data, dict) and SEALED in data:
+        data = {k: v for k, v in data.items() if k != SEALED}
+        data["contact"] = _("[dane kontaktowe zaszyfrowane – niewidoczne]")
+        payload = {**payload, "data": data}
+    return payload

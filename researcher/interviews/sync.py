@@ -33,7 +33,7 @@ from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import may_work_on
 from researcher.extensions import LOCAL_TIME, db, local_day, utcnow
 from researcher.gminas.models import Locality
-from researcher.interviews.contacts import encrypt_contact
+from researcher.interviews.contacts import encrypt_contact, seal_data, seal_record
 from researcher.interviews.kinds import RECORD_KINDS, VISIT, KindOutcome, kind_of
 from researcher.interviews.models import (
     INTERVIEW_OUTCOMES,
@@ -296,7 +296,7 @@ def _keep_version(visit_uuid: str, kind: str, record: dict[str, Any], raw, diges
             form_version=record["form_version"],
             content_hash=digest,
             recorded_at=record["recorded_at"].astimezone(UTC).replace(tzinfo=None),
-            data=raw["data"],
+            data=seal_data(raw["data"]),
             researcher_id=user.id,
         )
     )
@@ -359,7 +359,7 @@ def _quarantine(raw: Any, errors, user: User, device_id, batch_id, source: str) 
             batch_id=batch_id,
             record_uuid=storable_copy(_record_uuid(raw)),
             source=source,
-            payload=storable_copy(raw),
+            payload=seal_record(storable_copy(raw)),
             errors=storable_copy(errors),
         )
     )

@@ -1,5 +1,7 @@
 """Migrations: one head, an empty database upgrades, and the models match them."""
 
+from datetime import datetime
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -56,3 +58,32 @@ def test_migrating_a_database_with_interviews_keeps_every_need(demo, interview):
     assert len(days) == 3
     assert {day for day, _ in days} == {date(2026, 6, 1)}
     assert all(updated is not None for _, updated in days)
+
+
+def test_migration_seals_contact_data_kept_in_the_quarantine_and_versions(demo):  # noqa: F811
+    from sqlalchemy import text
+
+    from researcher.auth.models import User
+    from researcher.interviews.contacts import unseal_record
+    from researcher.interviews.models import QuarantinedRecord, VisitVersion
+
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    contact = {"name": "Halina", "phone_or_email": "601234567"}
+    db.session.remove()
+    downgrade(revision="fca6cf6ef803")
+    with db.engine.begin() as connection:  # as an older version stored them: in clear
+        connection.execute(QuarantinedRecord.__table__.insert().values(
+            researcher_id=researcher.id, source="sync", status="nowy", errors={},
+            received_at=datetime(2026, 5, 1),
+            payload={"uuid": "u", "data": {"contact": contact, "adult": "tak"}}))
+        connection.execute(VisitVersion.__table__.insert().values(
+            visit_uuid="u", revision=2, kind="conflict", form_version="2026.1",
+            content_hash="0" * 64, recorded_at=datetime(2026, 5, 1), researcher_id=researcher.id,
+            stored_at=datetime(2026, 5, 1), data={"contact": contact, "adult": "tak"}))
+    upgrade()
+    for table, column in (("quarantine", "payload"), ("visit_versions", "data")):
+        stored = " ".join(str(v) for v in db.session.execute(
+            text(f"SELECT {column} FROM {table}")).scalars())
+        assert "Halina" not in stored and "601234567" not in stored
+    payload = db.session.scalar(db.select(QuarantinedRecord.payload))
+    assert unseal_record(payload)["data"]["contact"] == contact

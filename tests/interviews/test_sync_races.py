@@ -13,7 +13,9 @@ from tests.interviews.conftest import batch
 
 
 def test_eight_simultaneous_copies_create_one_visit(app, client, make_user, demo, interview):
-    researcher = SimpleNamespace(id=make_user("researcher").id)  # usable in other threads
+    made = make_user("researcher")
+    session_id = made.get_id()
+    researcher = SimpleNamespace(id=made.id, get_id=lambda: session_id)  # for other threads
     record = interview()
     barrier = threading.Barrier(8)
     answers: list[str] = []
@@ -42,7 +44,9 @@ def test_eight_simultaneous_copies_create_one_visit(app, client, make_user, demo
 def test_batches_with_the_same_records_in_other_orders_do_not_deadlock(
     app, make_user, demo, interview
 ):
-    researcher = SimpleNamespace(id=make_user("researcher").id)  # usable in other threads
+    made = make_user("researcher")
+    session_id = made.get_id()
+    researcher = SimpleNamespace(id=made.id, get_id=lambda: session_id)  # for other threads
     records = [interview() for _ in range(6)]
     barrier = threading.Barrier(2)
     codes: list[int] = []
