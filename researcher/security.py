@@ -54,6 +54,30 @@ def compress(response: Response) -> Response:
     return response
 
 
+#: Bodies up to this size are read to the end before a 413 is answered, so that the client,
+#: still sending, reads the answer instead of a broken connection.
+DRAIN_LIMIT = 64 * 1024 * 1024
+
+
+def close_after_refusing_a_body(response: Response) -> Response:
+    """A request refused as too large (413) is answered without its body having been used:
+    the body is drained (up to DRAIN_LIMIT) so the client sees the answer, and the client is
+    told to open a new connection, so what is left can never be read as the next request."""
+    if response.status_code == 413:
+        length = request.content_length or 0
+        if length <= DRAIN_LIMIT:
+            stream = request.environ.get("wsgi.input")
+            remaining = length
+            while stream is not None and remaining > 0:
+                chunk = stream.read(min(remaining, 1 << 16))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        response.headers["Connection"] = "close"
+    return response
+
+
 def init_security(app: Flask) -> None:
+    app.after_request(close_after_refusing_a_body)
     app.after_request(add_security_headers)
     app.after_request(compress)

@@ -10,10 +10,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator
-
-import pytest
-from werkzeug.serving import make_server
 
 from researcher.demo.services import seed_demo
 from researcher.extensions import db
@@ -21,16 +17,6 @@ from tests.conftest import PASSWORD
 from tests.interviews.conftest import FIXTURE
 
 LOGINS = 20
-
-
-@pytest.fixture
-def server(app_context) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app_context, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -21,13 +21,15 @@ DANGEROUS = [
     "\t=cmd|' /C calc'!A0",
     '\r=HYPERLINK("http://zly.example")',
 ]
+# Full-width ＝ ＋ － ＠: some spreadsheets read them as the ASCII starters.
+FULL_WIDTH = ["\uff1d1+1", "\uff0b48 600 000 000", "\uff0d2+3", "\uff20SUM(A1:A2)"]
 
 
-def test_the_six_starters_are_covered():
-    assert {text[0] for text in DANGEROUS} == set(FORMULA_STARTS)
+def test_every_starter_is_covered():
+    assert {text[0] for text in DANGEROUS + FULL_WIDTH} == set(FORMULA_STARTS)
 
 
-@pytest.mark.parametrize("text", DANGEROUS)
+@pytest.mark.parametrize("text", DANGEROUS + FULL_WIDTH)
 def test_neutralise_prefixes_an_apostrophe(text):
     assert neutralise(text) == "'" + text
 
@@ -78,3 +80,12 @@ def test_csv_cells_are_neutralised(dangerous_report, tmp_path):
     for text in DANGEROUS:
         assert "'" + text in values
         assert text not in values
+
+
+@pytest.mark.parametrize("text", FULL_WIDTH)
+def test_csv_cells_starting_with_a_full_width_starter_are_neutralised(report, text, tmp_path):
+    path = tmp_path / "d.csv"
+    write_diagnosis_csv(replace(report, campaign=text), path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        values = {v for row in csv.reader(handle, delimiter=";") for v in row}
+    assert "'" + text in values and text not in values
