@@ -11,6 +11,7 @@ from researcher.dashboard.forms import FilterForm
 from researcher.dashboard.services import build_panel, campaigns, localities
 from researcher.reports.aggregates import ReportFilter
 from researcher.reports.disclosure import DEFAULT_K
+from researcher.reports.periods import published_range
 
 bp = Blueprint("dashboard", __name__)
 
@@ -34,14 +35,20 @@ def panel():
             if field.errors:
                 field.data = None
     panel_data = None
+    # Published figures cover whole months: no one-day count by subtracting two ranges.
+    date_from, date_to = published_range(form.od.data, form.do.data)
+    widened = (date_from, date_to) != (form.od.data, form.do.data)
     if chosen is not None:
         report_filter = ReportFilter(
             campaign_id=chosen.id,
             gmina_code=chosen.gmina_code,
             locality_id=form.miejscowosc.data,
-            date_from=form.od.data,
-            date_to=form.do.data,
+            date_from=date_from,
+            date_to=date_to,
         )
         k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
         panel_data = build_panel(report_filter, k, translate=_)
-    return render_template("dashboard/panel.html", form=form, campaign=chosen, panel=panel_data)
+    return render_template(
+        "dashboard/panel.html", form=form, campaign=chosen, panel=panel_data,
+        widened=(date_from, date_to) if widened else None,
+    )

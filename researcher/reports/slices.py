@@ -24,7 +24,6 @@ Counting rules (which needs count, the effective area, …) are in `reports.aggr
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import logging
@@ -41,6 +40,7 @@ from researcher.campaigns.models import Campaign
 from researcher.extensions import db, utcnow
 from researcher.interviews.models import Need, Visit
 from researcher.reports.models import ReportSlice
+from researcher.reports.periods import month_end, month_start
 
 log = logging.getLogger(__name__)
 
@@ -254,13 +254,7 @@ def _store(rows: list[dict[str, Any]]) -> None:
 # --- 3. the sum --------------------------------------------------------------------------------
 
 
-def _month(day: date) -> date:
-    return day.replace(day=1)
-
-
-def _month_end(day: date) -> date:
-    # monthrange, not "next month minus a day": December 9999 has no next month.
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+_month, _month_end = month_start, month_end
 
 
 def _whole_months(f: ReportFilter) -> ReportFilter:
