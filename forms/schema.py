@@ -45,6 +45,12 @@ from forms.storable import MAX_INTEGER, unstorable
 
 #: The most records one sync request may carry.
 MAX_BATCH_RECORDS = 500
+#: The most bytes one record may take. The largest a phone makes (every text at its longest
+#: in Polish letters, three needs, contact data, written as the backup file indents it) is
+#: about 7 kB (tests/field/test_limits.py measures it); twice that leaves room for escapes.
+#: The sync API's and the backup upload's byte limits follow from it, so they never refuse
+#: what their record limits allow.
+MAX_RECORD_BYTES = 16 * 1024
 
 
 class _OneAnd(fields.Field):

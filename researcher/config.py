@@ -18,7 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "PERMANENT_SESSION_LIFETIME": 12 * 3600,  # a researcher's working day
     "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session: an offline day must sync
-    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,  # uploads (backup files); the sync API has its own cap
+    # Forms; the sync API and the backup upload set their own caps (forms.schema.MAX_RECORD_BYTES)
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "BABEL_DEFAULT_LOCALE": "pl",
     "BABEL_DEFAULT_TIMEZONE": "Europe/Warsaw",
     "LANGUAGES": ("pl", "en"),

@@ -24,6 +24,7 @@ from forms.questionnaire import (
     RESPONDENT_CODE_LENGTH,
     get_questionnaire,
 )
+from forms.schema import MAX_RECORD_BYTES
 from researcher.auth.models import RESEARCHER, User
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import campaigns_for
@@ -33,10 +34,10 @@ from researcher.interviews.sync import RecordResult, apply_record
 
 Translate = Callable[[str], str]
 
-#: The largest backup file accepted (a day is ~40 visits of a few kB; this is months).
-MAX_BACKUP_BYTES = 10 * 1024 * 1024
-#: The most records one backup file may hold.
-MAX_BACKUP_RECORDS = 5000
+#: The most records one backup file may hold: weeks of visits (a long day is ~60).
+MAX_BACKUP_RECORDS = 2000
+#: The largest backup file accepted: as many records of the largest size (32 MB).
+MAX_BACKUP_BYTES = MAX_BACKUP_RECORDS * MAX_RECORD_BYTES
 
 
 class BackupError(Exception):

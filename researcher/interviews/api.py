@@ -9,7 +9,7 @@ from marshmallow import ValidationError
 
 from forms.client import client_definition
 from forms.questionnaire import QUESTIONNAIRES
-from forms.schema import MAX_BATCH_RECORDS, flatten_errors
+from forms.schema import MAX_BATCH_RECORDS, MAX_RECORD_BYTES, flatten_errors
 from researcher.access import allow
 from researcher.auth.models import RESEARCHER
 from researcher.errors import api_error
@@ -17,14 +17,15 @@ from researcher.interviews.sync import gc_paused, sync_batch
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-MAX_SYNC_BYTES = 5 * 1024 * 1024
+MAX_SYNC_BYTES = MAX_BATCH_RECORDS * MAX_RECORD_BYTES  # 8 MB
 
 
 @bp.post("/sync")
 @allow(RESEARCHER)
 def sync():
     if (request.content_length or 0) > MAX_SYNC_BYTES:
-        return api_error(413, "too_large", _("Paczka jest większa niż 5 MB; wyślij mniejsze."))
+        return api_error(413, "too_large", _(
+            "Paczka jest większa niż %(mb)d MB; wyślij mniejsze.", mb=MAX_SYNC_BYTES >> 20))
     request.max_content_length = MAX_SYNC_BYTES  # also for chunked bodies without a length
     with gc_paused():
         return _sync()

@@ -154,9 +154,11 @@ def test_more_than_500_records_is_413(client, login):
     assert response.get_json()["error"]["code"] == "too_many_records"
 
 
-def test_more_than_5_mb_is_413(client, login):
+def test_a_body_over_the_byte_limit_is_413(client, login):
+    from researcher.interviews.api import MAX_SYNC_BYTES
+
     login("researcher")
-    body = b'{"records": "' + b"x" * (5 * 1024 * 1024) + b'"}'
+    body = b'{"records": "' + b"x" * MAX_SYNC_BYTES + b'"}'
     response = client.post("/api/v1/sync", data=body, content_type="application/json")
     assert response.status_code == 413
 
