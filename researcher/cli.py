@@ -10,12 +10,20 @@ from flask import Flask, current_app
 
 from researcher.auth.models import ROLES
 from researcher.auth.services import AccountError, create_user
+from researcher.database_backup import (
+    KEYS_REMINDER,
+    BackupCheck,
+    BackupFailed,
+    check_backup,
+    create_backup,
+)
 from researcher.demo.services import DEMO_VISITS, DemoError, seed_demo
 from researcher.exports.cli import export
 from researcher.extensions import db
 from researcher.gminas.services import TERC_FILE, load_gminas
 
 users = click.Group("users", help="Konta użytkowników.")
+backup = click.Group("backup", help="Kopie zapasowe bazy danych.")
 gminas = click.Group("gminas", help="Gminy z urzędowego wykazu TERC.")
 
 
@@ -99,8 +107,39 @@ def _remember_demo_passwords(passwords: dict[str, str]) -> None:
     click.echo(f"Hasła zapisano też w {path}.")
 
 
+def _describe(check: BackupCheck) -> str:
+    counts = ", ".join(f"{table}: {n}" for table, n in check.counts.items())
+    revision = f"; schemat {check.schema_revision}" if check.schema_revision else ""
+    return f"{check.path} ({check.kind}{revision}) {counts}".rstrip()
+
+
+@backup.command("create")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup_create(path: Path) -> None:
+    """Write a consistent copy of the database to PATH (while the app runs)."""
+    try:
+        check = create_backup(path)
+    except BackupFailed as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Kopia zapisana: {_describe(check)}")
+    click.echo(KEYS_REMINDER)
+
+
+@backup.command("check")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup_check(path: Path) -> None:
+    """Check that PATH is a readable backup and show what it holds."""
+    try:
+        check = check_backup(path)
+    except BackupFailed as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Kopia poprawna: {_describe(check)}")
+    click.echo(KEYS_REMINDER)
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(users)
+    app.cli.add_command(backup)
     app.cli.add_command(gminas)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(export)
