@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from researcher.extensions import db
+from researcher.interviews.api import MAX_SYNC_BYTES
 from tests.conftest import PASSWORD
 
 
@@ -69,7 +70,7 @@ def test_the_next_request_after_a_413_gets_its_answer(gunicorn, make_user):
     connection.request("GET", "/teren", headers={"Cookie": cookie})
     field_page = connection.getresponse().read().decode()
     token = re.search(r'name="csrf-token" content="([^"]+)"', field_page).group(1)
-    body = b'{"records": "' + b"x" * (6 * 1024 * 1024) + b'"}'
+    body = b'{"records": "' + b"x" * (MAX_SYNC_BYTES + 1024 * 1024) + b'"}'
     connection.request("POST", "/api/v1/sync", body, {
         "Content-Type": "application/json", "Cookie": cookie, "X-CSRFToken": token})
     refused = connection.getresponse()
