@@ -7,6 +7,7 @@ from researcher.campaigns.models import Campaign, campaign_researchers
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion, card_row_needs
 from researcher.exports.models import ExportJob
 from researcher.gminas.models import Gmina, Locality
+from researcher.imports.models import ImportFile
 from researcher.interviews.models import (
     Contact,
     Need,
@@ -34,6 +35,7 @@ __all__ = [
     "Campaign",
     "Contact",
     "Gmina",
+    "ImportFile",
     "Locality",
     "LoginThrottle",
     "Need",
