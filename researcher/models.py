@@ -16,6 +16,7 @@ from researcher.interviews.models import (
     Visit,
     VisitVersion,
 )
+from researcher.meetings.models import Meeting
 from researcher.needs.models import NeedChange
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
@@ -37,6 +38,7 @@ __all__ = [
     "Gmina",
     "ImportFile",
     "Locality",
+    "Meeting",
     "LoginThrottle",
     "Need",
     "QuarantinedRecord",

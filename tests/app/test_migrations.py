@@ -56,3 +56,23 @@ def test_migrating_a_database_with_interviews_keeps_every_need(demo, interview):
     assert len(days) == 3
     assert {day for day, _ in days} == {date(2026, 6, 1)}
     assert all(updated is not None for _, updated in days)
+
+
+def test_channel_migration_keeps_every_existing_need_as_a_visit(demo, interview):  # noqa: F811
+    from researcher.auth.models import User
+    from researcher.interviews.models import Need
+    from researcher.interviews.sync import apply_record
+
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    assert not apply_record(interview(), researcher, "device", "batch").errors
+    db.session.commit()
+    before = db.session.execute(db.select(Need.id, Need.visit_id).order_by(Need.id)).all()
+    db.session.remove()
+
+    downgrade(revision="a1c3e5f7b901")  # before needs had a channel
+    upgrade()
+    after = db.session.execute(
+        db.select(Need.id, Need.visit_id, Need.channel).order_by(Need.id)
+    ).all()
+    assert [(i, v) for i, v, _ in after] == [tuple(row) for row in before]
+    assert len(after) == 3 and {channel for *_, channel in after} == {"wizyta"}
