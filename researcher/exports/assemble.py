@@ -22,7 +22,7 @@ from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, sp
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
-from researcher.reports import aggregates
+from researcher.reports import aggregates, evidence
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
 from researcher.reports.tables import CountTable, PublishedTable
 from researcher.themes.models import AnalysisRun, Theme
@@ -35,7 +35,10 @@ METHOD = (
     "o realizowaniu usług społecznych przez centrum usług społecznych), niezależnie od "
     "kryteriów dostępu, wraz z grupą docelową, pilnością i tym, czy i przez kogo potrzeba jest "
     "zaspokajana. Każda wizyta jest liczona, także odmowy, aby pokazać odsetek realizacji. "
-    "Zestawienia nie zawierają danych osobowych ani cytatów."
+    "Potrzeby przychodziły też innymi kanałami – ze spotkań z grupami mieszkańców, telefonów, "
+    "mediów społecznościowych, pism i skierowań instytucji; liczą się one jako potrzeby, a "
+    "uczestnicy spotkań nie są wliczani do respondentów. "
+    "Zestawienia nie zawierają danych osobowych."
 )
 #: The area tables of the diagnosis (keys of `aggregates.report`), with the text before each.
 AREA_TABLES: dict[str, tuple[str, str]] = {
@@ -116,6 +119,7 @@ def _diagnosis(
             short="Potencjał wspólnoty",
         )
     )
+    sections.extend(_evidence_sections(campaign.id, k))
     themes = _themes_table(campaign.id)
     if themes is not None:
         sections.append(
@@ -142,6 +146,37 @@ def _diagnosis(
         disclosure_note=disclosure_note(k),
         card=_card(card, k) if card is not None else None,
     )
+
+
+def _evidence_sections(campaign_id: int, k: int) -> list[Section]:
+    """Channels, access criteria (D12, D9, the universality gap), frequency and forms."""
+    f = evidence.EvidenceFilter(campaign_id)
+    return [
+        Section(
+            "Kanały zgłoszeń",
+            "Skąd przyszły potrzeby: wizyty w domach, spotkania z grupami mieszkańców, "
+            "telefony, media społecznościowe, pisma i skierowania instytucji. Liczone są "
+            "potrzeby, nie osoby: uczestnicy spotkań nie są respondentami.",
+            [publish(evidence.needs_by_channel(f), k)],
+            short="Kanały",
+        ),
+        Section(
+            "Kryteria dostępu: powszechność czy selektywność",
+            "Zdanie mieszkańców, czy usługa powinna być dostępna dla wszystkich, którzy jej "
+            "potrzebują (D12), potrzeby, przy których dziś nie spełniają kryteriów dostępu "
+            "(D9), i luka między jednym a drugim. Pytania z wywiadu: liczone są potrzeby z "
+            "wizyt.",
+            [publish(build(f), k) for build in evidence.ACCESS_TABLES],
+            short="Kryteria dostępu",
+        ),
+        Section(
+            "Częstotliwość i formy usług",
+            "Jak często usługa jest potrzebna (D11) i w jakiej formie (D10), według obszarów. "
+            "Jedna potrzeba może wskazywać kilka form.",
+            [publish(build(f), k) for build in evidence.SERVICE_TABLES],
+            short="Częstotliwość i formy",
+        ),
+    ]
 
 
 def _by_unit(
