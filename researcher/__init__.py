@@ -24,6 +24,8 @@ from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
 from researcher.meetings.views import bp as meetings_bp
 from researcher.needs.views import bp as needs_bp
+from researcher.recommendations.views import bp as recommendations_bp
+from researcher.recommendations.views import public_bp as residents_bp
 from researcher.records.views import bp as records_bp
 from researcher.themes.views import bp as themes_bp
 
@@ -54,6 +56,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(intake_bp)
     app.register_blueprint(meetings_bp)
     app.register_blueprint(records_bp)
+    app.register_blueprint(recommendations_bp)
+    app.register_blueprint(residents_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

@@ -18,6 +18,8 @@ from researcher.interviews.models import (
 )
 from researcher.meetings.models import Meeting
 from researcher.needs.models import NeedChange
+from researcher.recommendations.models import Recommendation, RecommendationEvidence
+from researcher.recommendations.public import PublicSummary
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -41,6 +43,9 @@ __all__ = [
     "Meeting",
     "LoginThrottle",
     "Need",
+    "PublicSummary",
+    "Recommendation",
+    "RecommendationEvidence",
     "QuarantinedRecord",
     "SyncBatch",
     "User",

@@ -17,11 +17,20 @@ from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.campaigns.models import Campaign
 from researcher.card.models import ServiceCard, ServiceCardRow, card_row_needs
 from researcher.card.services import URGENCIES
-from researcher.exports.document import CARD_TITLE, CardDocument, CardLine, DiagnosisReport, Section
+from researcher.exports.document import (
+    CARD_TITLE,
+    CardDocument,
+    CardLine,
+    DiagnosisReport,
+    Section,
+    TextItem,
+)
+from researcher.exports.quotes import approved_quotes
 from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, split_by_unit
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
+from researcher.recommendations import services as recommendations
 from researcher.reports import aggregates, evidence
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
 from researcher.reports.tables import CountTable, PublishedTable
@@ -145,6 +154,11 @@ def _diagnosis(
         k=k,
         disclosure_note=disclosure_note(k),
         card=_card(card, k) if card is not None else None,
+        recommendations=[
+            TextItem(line.title, line.body, line.evidence)
+            for line in recommendations.for_export(campaign.id, k)
+        ],
+        quotes=approved_quotes(campaign.id),
     )
 
 
