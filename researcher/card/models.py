@@ -54,8 +54,9 @@ class ServiceCardRow(db.Model):
     name: Mapped[str] = mapped_column(String(300))
     area: Mapped[str] = mapped_column(String(40))
     offered: Mapped[bool] = mapped_column(default=False)  # Dotychczas oferowane
-    # Nowe do uruchomienia; None: left blank, as row 3 of the seed template.
-    new: Mapped[bool | None] = mapped_column(default=False)
+    # Nowe do uruchomienia; None: left blank, as row 3 of the seed template (no default: the
+    # ORM would put it in place of an explicit None).
+    new: Mapped[bool | None]
     criterion: Mapped[str] = mapped_column(String(30))
     criterion_description: Mapped[str | None] = mapped_column(Text)
     target_groups: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -36,6 +36,8 @@ from researcher.reports.disclosure import disclosure_note, publish, publish_coun
 from researcher.reports.tables import CountTable, PublishedTable
 from researcher.themes.models import AnalysisRun, Theme
 
+#: The seed template's title, followed by the NGO's name when the card has one.
+NGO_CARD_TITLE = "KARTA USŁUG I KRYTERIÓW DOSTĘPU ORGANIZACJI POZARZĄDOWEJ"
 REPORT_TITLE = "Potrzeby mieszkańców w zakresie usług społecznych – wkład organizacji do diagnozy"
 METHOD = (
     "Researcherzy organizacji odwiedzali gospodarstwa domowe (metoda poszukiwań bezpośrednich) "
@@ -267,7 +269,7 @@ def _card(card: ServiceCard, k: int) -> CardDocument:
                 position=row.position,
                 name=row.name,
                 offered="tak" if row.offered else "nie",
-                new="tak" if row.new else "nie",
+                new={True: "tak", False: "nie"}.get(row.new, ""),
                 criterion=criterion,
                 area=f"pkt {area.point} – {area.label}" if area and area.point else row.area,
                 target_groups="; ".join(
@@ -281,7 +283,8 @@ def _card(card: ServiceCard, k: int) -> CardDocument:
             )
         )
     return CardDocument(
-        title=CARD_TITLE,
+        title=f"{NGO_CARD_TITLE} {card.organisation_name}" if card.organisation_name
+        else CARD_TITLE,
         subtitle=card.title if card.title != CARD_TITLE else "",
         prepared_on=card.prepared_on,
         prepared_by_name=card.prepared_by_name,
