@@ -6,6 +6,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, Form, SelectField
 from wtforms.validators import Optional, ValidationError
 
+from researcher.interviews.models import CHANNEL_LABELS
+
 
 def _optional_int(value: object) -> int | None:
     if value in (None, "", "None"):
@@ -20,6 +22,12 @@ class FilterForm(Form):
     miejscowosc = SelectField(
         _l("Miejscowość"), coerce=_optional_int, validate_choice=True, validators=[Optional()]
     )
+    kanal = SelectField(
+        _l("Kanał (dotyczy potrzeb)"), choices=[("", _l("Wszystkie kanały")),
+                                                *((c.value, label) for c, label in
+                                                  CHANNEL_LABELS.items())],
+        validators=[Optional()],
+    )  # fmt: skip
     od = DateField(_l("Od dnia"), validators=[Optional()])
     do = DateField(_l("Do dnia"), validators=[Optional()])
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from forms.vocabulary import N_
 from researcher.auth.models import User
 from researcher.auth.permissions import enum_check
 from researcher.campaigns.models import Campaign
@@ -97,15 +98,17 @@ class Channel(StrEnum):
     OTHER = "inne"
 
 
-CHANNEL_LABELS = {
-    Channel.VISIT: _l("Wizyta (wywiad)"),
-    Channel.MEETING: _l("Spotkanie / grupa mieszkańców"),
-    Channel.PHONE: _l("Telefon / dyżur"),
-    Channel.SOCIAL_MEDIA: _l("Media społecznościowe"),
-    Channel.MAIL: _l("E-mail / pismo"),
-    Channel.INSTITUTION: _l("Instytucja (skierowanie)"),
-    Channel.OTHER: _l("Inne"),
+#: Polish names (message ids) for tables, which translate their labels when shown.
+CHANNEL_NAMES = {
+    Channel.VISIT: N_("Wizyta (wywiad)"),
+    Channel.MEETING: N_("Spotkanie / grupa mieszkańców"),
+    Channel.PHONE: N_("Telefon / dyżur"),
+    Channel.SOCIAL_MEDIA: N_("Media społecznościowe"),
+    Channel.MAIL: N_("E-mail / pismo"),
+    Channel.INSTITUTION: N_("Instytucja (skierowanie)"),
+    Channel.OTHER: N_("Inne"),
 }
+CHANNEL_LABELS = {channel: _l(name) for channel, name in CHANNEL_NAMES.items()}
 
 
 class Need(db.Model):

@@ -18,7 +18,7 @@ from sqlalchemy import String, func, select, true
 
 from forms.vocabulary import N_
 from researcher.extensions import db
-from researcher.interviews.models import CHANNEL_LABELS, Channel, Need
+from researcher.interviews.models import CHANNEL_NAMES, Channel, Need
 from researcher.reports.aggregates import (
     AREA_OPTIONS,
     TARGET_GROUP_OPTIONS,
@@ -171,7 +171,7 @@ def preferred_forms_by_area(f: EvidenceFilter) -> CountTable:
 def needs_by_channel(f: EvidenceFilter) -> CountTable:
     """Every need by the channel it came through (visit, meeting, phone …)."""
     by_channel = _count(Need.channel, where=_where(f))
-    options = [(c.value, str(CHANNEL_LABELS[c])) for c in Channel]
+    options = [(c.value, name) for c, name in CHANNEL_NAMES.items()]
     return _one_dimension(
         "needs_by_channel", N_("Potrzeby według kanału zgłoszenia"), N_("potrzeby"),
         N_("Kanał"), options, by_channel, sum(by_channel.values()),

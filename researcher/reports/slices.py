@@ -60,6 +60,7 @@ class ReportFilter:
     locality_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None  # inclusive
+    channel: str | None = None  # needs of one channel only (counted afresh, never stored)
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Counts:
     met_by: Counter = field(default_factory=Counter)
     barriers: Counter = field(default_factory=Counter)
     preferred_forms: Counter = field(default_factory=Counter)
+    channels: Counter = field(default_factory=Counter)  # needs by channel (wizyta, spotkanie …)
 
     def add(self, locality_key: int, document: Document) -> None:
         """Add one slice's stored document."""
@@ -85,7 +87,7 @@ class Counts:
             self.needs[(area, urgency, met_status, locality_key)] += n
         for area, group, n in document.get("area_groups", ()):
             self.area_groups[(area, group)] += n
-        for name in ("gaps", "met_by", "barriers", "preferred_forms"):
+        for name in ("gaps", "met_by", "barriers", "preferred_forms", "channels"):
             counter = getattr(self, name)
             for value, n in document.get(name, ()):
                 counter[value] += n
@@ -171,7 +173,7 @@ def _grouped(model: Any, where: list[Any], *columns: Any, join: Any = None) -> A
     return db.session.execute(query.where(*where).group_by(*key, *columns))
 
 
-def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
+def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Document]:
     """The documents of every slice of the campaigns and days of `keys` (a superset of them)."""
     keys = list(keys)
     campaigns = sorted({k[0] for k in keys})
@@ -207,6 +209,9 @@ def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
     needs = [
         Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED
     ]  # fmt: skip
+    if channel is not None:
+        needs.append(Need.channel == channel)
+    collect("channels", _grouped(Need, needs, Need.channel))
     collect("needs", _grouped(Need, needs, EFFECTIVE_AREA, Need.urgency, Need.met_status))
     groups = _json_elements(effective_target_groups())
     collect("area_groups", _grouped(
@@ -369,6 +374,13 @@ def counts(f: ReportFilter) -> Counts:
 
     May commit the session (to store recounted slices): call it with no unsaved changes.
     """
+    if f.channel is not None:  # one channel's needs: counted afresh, never stored
+        days = _signatures(f)
+        documents = _recount(days, f.channel) if days else {}
+        total = Counts()
+        for key in days:
+            total.add(key[1], documents.get(key, {}))
+        return total
     days = _signatures(_whole_months(f))
     plan = _plan(f, days)
     stored = _stored(plan)
