@@ -186,9 +186,10 @@ def _evidence_sections(campaign_id: int, k: int) -> list[Section]:
             short="Kryteria dostępu",
         ),
         Section(
-            "Częstotliwość i formy usług",
-            "Jak często usługa jest potrzebna (D11) i w jakiej formie (D10), według obszarów. "
-            "Jedna potrzeba może wskazywać kilka form.",
+            "Rodzaje, częstotliwość i formy usług",
+            "Rodzaje usług wpisane własnymi słowami (D3), pogrupowane automatycznie według "
+            "rdzeni słów; jak często usługa jest potrzebna (D11) i w jakiej formie (D10), "
+            "według obszarów. Jedna potrzeba może wskazywać kilka form.",
             [publish(build(f), k) for build in evidence.SERVICE_TABLES],
             short="Częstotliwość i formy",
         ),

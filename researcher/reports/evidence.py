@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import String, func, select, true
 
+from analysis.text import tokens
 from forms.vocabulary import N_
 from researcher.extensions import db
 from researcher.interviews.models import CHANNEL_NAMES, Channel, Need
@@ -178,6 +179,31 @@ def needs_by_channel(f: EvidenceFilter) -> CountTable:
     )  # fmt: skip
 
 
+def service_types_grouped(f: EvidenceFilter, top: int = 20) -> CountTable:
+    """D3 (free text): service types grouped by their lemmas (`analysis.text.tokens`), so that
+    "usługi opiekuńcze" and "usługa opiekuńcza" are one group named by its commonest wording.
+    Reads each distinct wording once with its count (GROUP BY), never the needs themselves."""
+    rows = db.session.execute(
+        select(Need.service_type, func.count()).where(*_where(f), Need.service_type.is_not(None))
+        .group_by(Need.service_type)
+    ).all()  # fmt: skip
+    groups: dict[tuple[str, ...], Counter] = {}
+    for wording, n in rows:
+        key = tuple(sorted(set(tokens(wording)))) or (wording.strip().lower(),)
+        groups.setdefault(key, Counter())[wording.strip()] += n
+    ranked = sorted(groups.values(), key=lambda c: -sum(c.values()))
+    named = [(c.most_common(1)[0][0], sum(c.values())) for c in ranked]
+    shown, rest = named[:top], sum(n for _, n in named[top:])
+    if rest:
+        shown.append((N_("Pozostałe rodzaje usług"), rest))
+    counts = Counter({str(i): n for i, (_, n) in enumerate(shown)})
+    options = [(str(i), label) for i, (label, _) in enumerate(shown)]
+    return _one_dimension(
+        "service_types_grouped", N_("Rodzaje usług (D3), pogrupowane automatycznie"),
+        N_("potrzeby"), N_("Rodzaj usługi"), options, counts, sum(counts.values()),
+    )  # fmt: skip
+
+
 def _report(f: EvidenceFilter) -> ReportFilter:
     return ReportFilter(campaign_id=f.campaign_id)
 
@@ -186,4 +212,4 @@ ACCESS_TABLES = (
     access_view_by_area, criteria_barrier_by_area, criteria_barrier_by_group,
     universal_gap_by_area,
 )  # fmt: skip
-SERVICE_TABLES = (frequency_by_area, preferred_forms_by_area)
+SERVICE_TABLES = (service_types_grouped, frequency_by_area, preferred_forms_by_area)

@@ -80,3 +80,11 @@ def test_every_evidence_table_is_under_disclosure_control(demo, add_visit):
             *published.column_totals, published.total
         ]  # fmt: skip
         assert all(c.value is None or c.value == 0 or c.value >= 5 for c in shown), build
+
+
+def test_service_types_are_grouped_by_their_words(demo, add_visit):
+    add_visit(needs=[{"service_type": "usługi opiekuńcze"}, {"service_type": "Usługa opiekuńcza"},
+                     {"service_type": "usługi opiekuńcze"}, {"service_type": "dowóz do lekarza"}])
+    table = evidence.service_types_grouped(EvidenceFilter(demo.campaign_id))
+    assert table.row_labels == ["usługi opiekuńcze", "dowóz do lekarza"]
+    assert [row[0] for row in table.counts] == [3, 1] and table.total == 4
