@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, Form, SelectField
 from wtforms.validators import Optional, ValidationError
 
+from researcher.admin.forms import choices_from
 from researcher.interviews.models import CHANNEL_LABELS
 
 
@@ -23,11 +24,10 @@ class FilterForm(Form):
         _l("Miejscowość"), coerce=_optional_int, validate_choice=True, validators=[Optional()]
     )
     kanal = SelectField(
-        _l("Kanał (dotyczy potrzeb)"), choices=[("", _l("Wszystkie kanały")),
-                                                *((c.value, label) for c, label in
-                                                  CHANNEL_LABELS.items())],
+        _l("Kanał (dotyczy potrzeb)"),
+        choices=choices_from({"": _l("Wszystkie kanały"), **CHANNEL_LABELS}),
         validators=[Optional()],
-    )  # fmt: skip
+    )
     od = DateField(_l("Od dnia"), validators=[Optional()])
     do = DateField(_l("Do dnia"), validators=[Optional()])
 
