@@ -52,6 +52,7 @@ class Evidence:
 
     needs: int
     urgency: dict[str, int]
+    channels: dict[str, int] = field(default_factory=dict)  # by channel (wizyta, spotkanie …)
 
 
 def create_card(
@@ -191,7 +192,8 @@ def row_from_needs(needs: list[Need]) -> RowInput:
 def evidence(row: ServiceCardRow) -> Evidence:
     needs = [n for n in row.needs if n.status != "odrzucona"]
     urgency = Counter(n.urgency for n in needs)
-    return Evidence(len(needs), {u: urgency.get(u, 0) for u in URGENCIES})
+    channels = Counter(n.channel for n in needs)
+    return Evidence(len(needs), {u: urgency.get(u, 0) for u in URGENCIES}, dict(channels))
 
 
 def snapshot(card: ServiceCard) -> dict[str, Any]:

@@ -80,3 +80,19 @@ def test_a_card_row_may_leave_new_blank(client, login, crafted):
     row = db.session.scalar(db.select(ServiceCardRow).where(
         ServiceCardRow.name == "Wydarzenia sąsiedzkie"))
     assert row.new is None
+
+
+def test_card_evidence_is_broken_down_by_channel(client, login, crafted):
+    from researcher.card import services as card_services
+    from researcher.interviews.models import Need
+
+    row = db.session.scalar(db.select(ServiceCardRow).order_by(ServiceCardRow.id))
+    phone = db.session.scalar(db.select(Need).order_by(Need.id.desc()))
+    assert phone not in row.needs
+    phone.visit_id, phone.channel = None, "telefon"  # as if entered by hand
+    row.needs.append(phone)
+    db.session.commit()
+    evidence = card_services.evidence(row)
+    assert evidence.channels["telefon"] == 1 and sum(evidence.channels.values()) == evidence.needs
+    login("manager")
+    assert "Telefon / dyżur: 1" in client.get(f"/karty/{row.card_id}").text
