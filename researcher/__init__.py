@@ -19,10 +19,15 @@ from researcher.exports.views import bp as exports_bp
 from researcher.extensions import babel, csrf, db, migrate
 from researcher.field.views import bp as field_bp
 from researcher.i18n import select_locale
+from researcher.intake.views import bp as intake_bp
 from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
+from researcher.meetings.views import bp as meetings_bp
 from researcher.needs.views import bp as needs_bp
+from researcher.recommendations.views import bp as recommendations_bp
+from researcher.recommendations.views import public_bp as residents_bp
+from researcher.records.views import bp as records_bp
 from researcher.themes.views import bp as themes_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +57,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(needs_bp)
     app.register_blueprint(themes_bp)
     app.register_blueprint(exports_bp)
+    app.register_blueprint(intake_bp)
+    app.register_blueprint(meetings_bp)
+    app.register_blueprint(records_bp)
+    app.register_blueprint(recommendations_bp)
+    app.register_blueprint(residents_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

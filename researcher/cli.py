@@ -84,6 +84,9 @@ def seed_demo_command(visits: int) -> None:
         click.echo(f"Wizyty demo: utworzono {report.visits_created} (przez usługę synchronizacji).")
     else:
         click.echo("Wizyty demo: nic nie dodano (kampania ma już wizyty albo --visits 0).")
+    if report.channels_added:
+        click.echo("Spotkanie, potrzeby z importu (telefon, media społecznościowe), cytaty i "
+                   "rekomendacje demo: dodano.")
     if report.new_passwords:
         click.echo("Konta demo (hasła pokazywane tylko teraz):")
         for email, password in report.new_passwords.items():

@@ -10,6 +10,8 @@ from flask_babel import lazy_gettext as _l
 from analysis.pii import mask_pii
 from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER
+from researcher.interviews.models import CHANNEL_LABELS
+from researcher.meetings.models import MEETING_KIND_LABELS
 
 ROLE_LABELS = {
     RESEARCHER: _l("Researcher OP"),
@@ -83,4 +85,6 @@ def init_labels(app: Flask) -> None:
         urgency_label=_label(URGENCY_LABELS),
         area_label=area_label,
         group_label=group_label,
+        channel_label=_label(CHANNEL_LABELS),
+        meeting_kind_label=_label(MEETING_KIND_LABELS),
     )

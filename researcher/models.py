@@ -7,6 +7,7 @@ from researcher.campaigns.models import Campaign, campaign_researchers
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion, card_row_needs
 from researcher.exports.models import ExportJob
 from researcher.gminas.models import Gmina, Locality
+from researcher.imports.models import ImportFile
 from researcher.interviews.models import (
     Contact,
     Need,
@@ -15,7 +16,10 @@ from researcher.interviews.models import (
     Visit,
     VisitVersion,
 )
+from researcher.meetings.models import Meeting
 from researcher.needs.models import NeedChange
+from researcher.recommendations.models import Recommendation, RecommendationEvidence
+from researcher.recommendations.public import PublicSummary
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -34,9 +38,14 @@ __all__ = [
     "Campaign",
     "Contact",
     "Gmina",
+    "ImportFile",
     "Locality",
+    "Meeting",
     "LoginThrottle",
     "Need",
+    "PublicSummary",
+    "Recommendation",
+    "RecommendationEvidence",
     "QuarantinedRecord",
     "SyncBatch",
     "User",

@@ -12,6 +12,9 @@ from researcher.admin.forms import MultiCheckboxField, choices_from
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS
 
 YES_NO = {"tak": _l("tak"), "nie": _l("nie")}
+# "Nowe do uruchomienia" may stay blank, as in row 3 of the seed template.
+YES_NO_BLANK = {**YES_NO, "": _l("— puste —")}
+NEW_CHOICES = {"tak": True, "nie": False, "": None}
 
 
 def area_choices() -> dict[str, str]:
@@ -21,6 +24,9 @@ def area_choices() -> dict[str, str]:
 class CardForm(FlaskForm):
     campaign = SelectField(_l("Kampania"), coerce=int, validators=[Optional()])
     title = StringField(_l("Tytuł"), validators=[Length(max=200)])
+    organisation_name = StringField(
+        _l("Nazwa organizacji pozarządowej (w tytule karty)"), validators=[Length(max=200)]
+    )
     prepared_on = DateField(_l("Sporządzona w dniu"), validators=[DataRequired(_l("Podaj datę."))])
     prepared_by_name = StringField(
         _l("Menedżer ds. usług społecznych (imię i nazwisko)"),
@@ -35,7 +41,9 @@ class RowForm(FlaskForm):
     )
     area = SelectField(_l("Obszar"), choices=choices_from(area_choices()))
     offered = RadioField(_l("Dotychczas oferowane"), choices=choices_from(YES_NO), default="nie")
-    new = RadioField(_l("Nowe do uruchomienia"), choices=choices_from(YES_NO), default="tak")
+    new = RadioField(
+        _l("Nowe do uruchomienia"), choices=choices_from(YES_NO_BLANK), default="tak"
+    )
     criterion = RadioField(
         _l("Kryterium dostępu"), choices=choices_from(CRITERION_LABELS), default="powszechnosc"
     )

@@ -27,6 +27,9 @@ class ServiceCard(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
+    # The NGO's name, printed in the title: "KARTA USŁUG I KRYTERIÓW DOSTĘPU ORGANIZACJI
+    # POZARZĄDOWEJ <name>", as in the seed template.
+    organisation_name: Mapped[str | None] = mapped_column(String(200))
     prepared_on: Mapped[date]
     prepared_by_name: Mapped[str] = mapped_column(String(200))
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -51,7 +54,9 @@ class ServiceCardRow(db.Model):
     name: Mapped[str] = mapped_column(String(300))
     area: Mapped[str] = mapped_column(String(40))
     offered: Mapped[bool] = mapped_column(default=False)  # Dotychczas oferowane
-    new: Mapped[bool] = mapped_column(default=False)  # Nowe do uruchomienia
+    # Nowe do uruchomienia; None: left blank, as row 3 of the seed template (no default: the
+    # ORM would put it in place of an explicit None).
+    new: Mapped[bool | None]
     criterion: Mapped[str] = mapped_column(String(30))
     criterion_description: Mapped[str | None] = mapped_column(Text)
     target_groups: Mapped[list[str]] = mapped_column(JSON, default=list)

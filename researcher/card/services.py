@@ -38,7 +38,7 @@ class RowInput:
     name: str
     area: str
     offered: bool
-    new: bool
+    new: bool | None  # None: left blank
     criterion: str
     criterion_description: str = ""
     target_groups: list[str] = field(default_factory=list)
@@ -52,11 +52,16 @@ class Evidence:
 
     needs: int
     urgency: dict[str, int]
+    channels: dict[str, int] = field(default_factory=dict)  # by channel (wizyta, spotkanie …)
 
 
-def create_card(campaign_id: int, title: str, prepared_on: date, prepared_by: str, by: User):
+def create_card(
+    campaign_id: int, title: str, prepared_on: date, prepared_by: str, by: User,
+    organisation_name: str = "",
+):  # fmt: skip
     card = ServiceCard(
         campaign_id=campaign_id,
+        organisation_name=organisation_name.strip() or None,
         title=title.strip() or _("Karta usług i kryteriów dostępu"),
         prepared_on=prepared_on,
         prepared_by_name=prepared_by.strip(),
@@ -67,8 +72,13 @@ def create_card(campaign_id: int, title: str, prepared_on: date, prepared_by: st
     return card
 
 
-def update_card(card: ServiceCard, title: str, prepared_on: date, prepared_by: str) -> None:
+def update_card(
+    card: ServiceCard, title: str, prepared_on: date, prepared_by: str,
+    organisation_name: str | None = None,
+) -> None:  # fmt: skip
     card.title = title.strip() or card.title
+    if organisation_name is not None:
+        card.organisation_name = organisation_name.strip() or None
     card.prepared_on = prepared_on
     card.prepared_by_name = prepared_by.strip()
     card.updated_at = utcnow()
@@ -182,7 +192,8 @@ def row_from_needs(needs: list[Need]) -> RowInput:
 def evidence(row: ServiceCardRow) -> Evidence:
     needs = [n for n in row.needs if n.status != "odrzucona"]
     urgency = Counter(n.urgency for n in needs)
-    return Evidence(len(needs), {u: urgency.get(u, 0) for u in URGENCIES})
+    channels = Counter(n.channel for n in needs)
+    return Evidence(len(needs), {u: urgency.get(u, 0) for u in URGENCIES}, dict(channels))
 
 
 def snapshot(card: ServiceCard) -> dict[str, Any]:

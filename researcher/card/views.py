@@ -13,7 +13,7 @@ from researcher.admin.forms import choices_from
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.card import services
-from researcher.card.forms import CardForm, RowForm
+from researcher.card.forms import NEW_CHOICES, CardForm, RowForm
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion
 from researcher.extensions import db
 from researcher.interviews.models import Need
@@ -27,7 +27,7 @@ def _row_input(form: RowForm) -> services.RowInput:
         name=form.name.data or "",
         area=form.area.data,
         offered=form.offered.data == "tak",
-        new=form.new.data == "tak",
+        new=NEW_CHOICES.get(form.new.data),
         criterion=form.criterion.data,
         criterion_description=form.criterion_description.data or "",
         target_groups=form.target_groups.data or [],
@@ -42,7 +42,7 @@ def _row_form(data: services.RowInput | ServiceCardRow | None = None) -> RowForm
         form.name.data = data.name
         form.area.data = data.area
         form.offered.data = "tak" if data.offered else "nie"
-        form.new.data = "tak" if data.new else "nie"
+        form.new.data = {True: "tak", False: "nie"}.get(data.new, "")
         form.criterion.data = data.criterion
         form.criterion_description.data = data.criterion_description or ""
         form.target_groups.data = list(data.target_groups)
@@ -76,6 +76,7 @@ def cards():
                 form.prepared_on.data,
                 form.prepared_by_name.data,
                 current_user,
+                organisation_name=form.organisation_name.data or "",
             )
             db.session.commit()
             return redirect(url_for("card.card", card_id=card.id))
@@ -91,7 +92,8 @@ def card(card_id: int):
     del form.campaign
     if form.validate_on_submit():
         services.update_card(
-            card, form.title.data or "", form.prepared_on.data, form.prepared_by_name.data
+            card, form.title.data or "", form.prepared_on.data, form.prepared_by_name.data,
+            organisation_name=form.organisation_name.data or "",
         )
         db.session.commit()
         flash(_("Zapisano kartę."), "success")

@@ -6,6 +6,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, Form, SelectField
 from wtforms.validators import Optional, ValidationError
 
+from researcher.admin.forms import choices_from
+from researcher.interviews.models import CHANNEL_LABELS
+
 
 def _optional_int(value: object) -> int | None:
     if value in (None, "", "None"):
@@ -19,6 +22,11 @@ class FilterForm(Form):
     kampania = SelectField(_l("Kampania (gmina)"), coerce=_optional_int, validate_choice=True)
     miejscowosc = SelectField(
         _l("Miejscowość"), coerce=_optional_int, validate_choice=True, validators=[Optional()]
+    )
+    kanal = SelectField(
+        _l("Kanał (dotyczy potrzeb)"),
+        choices=choices_from({"": _l("Wszystkie kanały"), **CHANNEL_LABELS}),
+        validators=[Optional()],
     )
     od = DateField(_l("Od dnia"), validators=[Optional()])
     do = DateField(_l("Do dnia"), validators=[Optional()])

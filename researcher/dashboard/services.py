@@ -23,7 +23,7 @@ from markupsafe import Markup
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.gminas.models import Locality
-from researcher.interviews.models import Visit
+from researcher.interviews.models import Need, Visit
 from researcher.needs.models import NeedChange
 from researcher.reports.aggregates import ReportFilter, Summary, report
 from researcher.reports.charts import bar_chart
@@ -99,7 +99,13 @@ def data_version(f: ReportFilter) -> tuple[Any, ...]:
             Visit.campaign_id == f.campaign_id
         )
     ).one()
-    return (*visits, db.session.scalar(db.select(db.func.max(NeedChange.id))))
+    # Needs of other channels (meetings, phone, imports) change without any visit changing.
+    needs = db.session.execute(
+        db.select(db.func.count(), db.func.max(Need.updated_at)).where(
+            Need.campaign_id == f.campaign_id
+        )
+    ).one()
+    return (*visits, *needs, db.session.scalar(db.select(db.func.max(NeedChange.id))))
 
 
 def published_figures(f: ReportFilter, k: int) -> tuple[Summary, list[PublishedTable]]:

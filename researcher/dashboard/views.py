@@ -31,7 +31,7 @@ def panel():
     ]
     valid = form.validate() if request.args else True
     if not valid:  # show the errors, count without the filters that failed
-        for field in (form.miejscowosc, form.od, form.do):
+        for field in (form.miejscowosc, form.kanal, form.od, form.do):
             if field.errors:
                 field.data = None
     panel_data = None
@@ -45,6 +45,7 @@ def panel():
             locality_id=form.miejscowosc.data,
             date_from=date_from,
             date_to=date_to,
+            channel=form.kanal.data or None,
         )
         k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
         panel_data = build_panel(report_filter, k, translate=_)

@@ -10,6 +10,7 @@ from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
 from researcher.auth.services import create_user, generate_password
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import CampaignInput, create_campaign, questionnaire_versions
+from researcher.demo.channels import seed_demo_channels
 from researcher.demo.generator import FIELDWORK_DAYS, generate_records
 from researcher.extensions import db
 from researcher.gminas.models import Locality
@@ -52,6 +53,7 @@ class DemoReport:
     campaign_created: bool = False
     localities_created: int = 0
     visits_created: int = 0
+    channels_added: bool = False  # a meeting, imported needs, quotes, recommendations
 
 
 def seed_demo(visits: int = 0) -> DemoReport:
@@ -97,6 +99,8 @@ def seed_demo(visits: int = 0) -> DemoReport:
     report.campaign_id = campaign.id
     db.session.flush()
     report.visits_created = seed_demo_visits(campaign, visits)
+    if report.visits_created:  # the full demo: needs of other channels, quotes, conclusions
+        report.channels_added = seed_demo_channels(campaign)
     return report
 
 

@@ -17,16 +17,27 @@ from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.campaigns.models import Campaign
 from researcher.card.models import ServiceCard, ServiceCardRow, card_row_needs
 from researcher.card.services import URGENCIES
-from researcher.exports.document import CARD_TITLE, CardDocument, CardLine, DiagnosisReport, Section
+from researcher.exports.document import (
+    CARD_TITLE,
+    CardDocument,
+    CardLine,
+    DiagnosisReport,
+    Section,
+    TextItem,
+)
+from researcher.exports.quotes import approved_quotes
 from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, split_by_unit
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
-from researcher.reports import aggregates
+from researcher.recommendations import services as recommendations
+from researcher.reports import aggregates, evidence
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
 from researcher.reports.tables import CountTable, PublishedTable
 from researcher.themes.models import AnalysisRun, Theme
 
+#: The seed template's title, followed by the NGO's name when the card has one.
+NGO_CARD_TITLE = "KARTA USŁUG I KRYTERIÓW DOSTĘPU ORGANIZACJI POZARZĄDOWEJ"
 REPORT_TITLE = "Potrzeby mieszkańców w zakresie usług społecznych – wkład organizacji do diagnozy"
 METHOD = (
     "Researcherzy organizacji odwiedzali gospodarstwa domowe (metoda poszukiwań bezpośrednich) "
@@ -35,7 +46,10 @@ METHOD = (
     "o realizowaniu usług społecznych przez centrum usług społecznych), niezależnie od "
     "kryteriów dostępu, wraz z grupą docelową, pilnością i tym, czy i przez kogo potrzeba jest "
     "zaspokajana. Każda wizyta jest liczona, także odmowy, aby pokazać odsetek realizacji. "
-    "Zestawienia nie zawierają danych osobowych ani cytatów."
+    "Potrzeby przychodziły też innymi kanałami – ze spotkań z grupami mieszkańców, telefonów, "
+    "mediów społecznościowych, pism i skierowań instytucji; liczą się one jako potrzeby, a "
+    "uczestnicy spotkań nie są wliczani do respondentów. "
+    "Zestawienia nie zawierają danych osobowych."
 )
 #: The area tables of the diagnosis (keys of `aggregates.report`), with the text before each.
 AREA_TABLES: dict[str, tuple[str, str]] = {
@@ -116,6 +130,7 @@ def _diagnosis(
             short="Potencjał wspólnoty",
         )
     )
+    sections.extend(_evidence_sections(campaign.id, k))
     themes = _themes_table(campaign.id)
     if themes is not None:
         sections.append(
@@ -141,7 +156,44 @@ def _diagnosis(
         k=k,
         disclosure_note=disclosure_note(k),
         card=_card(card, k) if card is not None else None,
+        recommendations=[
+            TextItem(line.title, line.body, line.evidence)
+            for line in recommendations.for_export(campaign.id, k)
+        ],
+        quotes=approved_quotes(campaign.id),
     )
+
+
+def _evidence_sections(campaign_id: int, k: int) -> list[Section]:
+    """Channels, access criteria (D12, D9, the universality gap), frequency and forms."""
+    f = evidence.EvidenceFilter(campaign_id)
+    return [
+        Section(
+            "Kanały zgłoszeń",
+            "Skąd przyszły potrzeby: wizyty w domach, spotkania z grupami mieszkańców, "
+            "telefony, media społecznościowe, pisma i skierowania instytucji. Liczone są "
+            "potrzeby, nie osoby: uczestnicy spotkań nie są respondentami.",
+            [publish(evidence.needs_by_channel(f), k)],
+            short="Kanały",
+        ),
+        Section(
+            "Kryteria dostępu: powszechność czy selektywność",
+            "Zdanie mieszkańców, czy usługa powinna być dostępna dla wszystkich, którzy jej "
+            "potrzebują (D12), potrzeby, przy których dziś nie spełniają kryteriów dostępu "
+            "(D9), i luka między jednym a drugim. Pytania z wywiadu: liczone są potrzeby z "
+            "wizyt.",
+            [publish(build(f), k) for build in evidence.ACCESS_TABLES],
+            short="Kryteria dostępu",
+        ),
+        Section(
+            "Rodzaje, częstotliwość i formy usług",
+            "Rodzaje usług wpisane własnymi słowami (D3), pogrupowane automatycznie według "
+            "rdzeni słów; jak często usługa jest potrzebna (D11) i w jakiej formie (D10), "
+            "według obszarów. Jedna potrzeba może wskazywać kilka form.",
+            [publish(build(f), k) for build in evidence.SERVICE_TABLES],
+            short="Częstotliwość i formy",
+        ),
+    ]
 
 
 def _by_unit(
@@ -218,7 +270,7 @@ def _card(card: ServiceCard, k: int) -> CardDocument:
                 position=row.position,
                 name=row.name,
                 offered="tak" if row.offered else "nie",
-                new="tak" if row.new else "nie",
+                new={True: "tak", False: "nie"}.get(row.new, ""),
                 criterion=criterion,
                 area=f"pkt {area.point} – {area.label}" if area and area.point else row.area,
                 target_groups="; ".join(
@@ -232,7 +284,8 @@ def _card(card: ServiceCard, k: int) -> CardDocument:
             )
         )
     return CardDocument(
-        title=CARD_TITLE,
+        title=f"{NGO_CARD_TITLE} {card.organisation_name}" if card.organisation_name
+        else CARD_TITLE,
         subtitle=card.title if card.title != CARD_TITLE else "",
         prepared_on=card.prepared_on,
         prepared_by_name=card.prepared_by_name,

@@ -52,6 +52,24 @@ class Section:
     short: str = ""  # a short name (spreadsheet tab); the title when empty
 
 
+RECOMMENDATIONS_TITLE = "Wnioski i rekomendacje"
+QUOTES_TITLE = "Głosy mieszkańców"
+QUOTES_INTRO = (
+    "Wybrane opisy potrzeb własnymi słowami mieszkańców, według tematów. Menedżer sprawdził "
+    "i zatwierdził każdy cytat; przed eksportem ponownie sprawdzono, czy nie zawiera danych "
+    "osobowych."
+)
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """A piece of text of the report: a recommendation with its evidence, or a quote."""
+
+    heading: str
+    text: str
+    notes: list[str] = field(default_factory=list)  # a recommendation's evidence
+
+
 @dataclass(frozen=True)
 class CardLine:
     """One row of the service card, as text ready to print."""
@@ -103,6 +121,9 @@ class DiagnosisReport:
     disclosure_note: str
     card: CardDocument | None = None
     generated_on: date = field(default_factory=date.today)
+    # The NGO's conclusions (opening chapter) and the approved quotes by theme.
+    recommendations: list[TextItem] = field(default_factory=list)
+    quotes: list[TextItem] = field(default_factory=list)
 
     def tables(self) -> Iterator[tuple[Section, PublishedTable]]:
         """Every table of the report with the section it belongs to, in order."""

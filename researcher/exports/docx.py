@@ -21,6 +21,9 @@ from researcher.exports.charts import bar_chart_png
 from researcher.exports.document import (
     CARD_HEADERS,
     CARD_SIGNATURE,
+    QUOTES_INTRO,
+    QUOTES_TITLE,
+    RECOMMENDATIONS_TITLE,
     CardDocument,
     DiagnosisReport,
     Progress,
@@ -42,6 +45,13 @@ def write_diagnosis_docx(
     document.add_heading(report.title, level=0)
     document.add_paragraph(f"{report.campaign} – {report.gmina}. Okres badania: {report.period}.")
     document.add_paragraph(f"Odbiorca: {report.recipient}.")
+    if report.recommendations:
+        document.add_heading(RECOMMENDATIONS_TITLE, level=1)
+        for number, item in enumerate(report.recommendations, start=1):
+            document.add_heading(f"{number}. {item.heading}", level=2)
+            document.add_paragraph(item.text)
+            for note in item.notes:
+                document.add_paragraph(f"Dowód: {note}", style="List Bullet")
     document.add_heading("Metoda i zakres", level=1)
     document.add_paragraph(report.method)
     summary = document.add_table(rows=0, cols=2, style="Table Grid")
@@ -59,6 +69,15 @@ def write_diagnosis_docx(
             add_published_table(document, table, heading=len(section.tables) > 1, chart=chart)
             done += 1
             progress(round(90 * done / count))
+    if report.quotes:
+        document.add_heading(QUOTES_TITLE, level=1)
+        document.add_paragraph(QUOTES_INTRO)
+        heading = None
+        for item in report.quotes:
+            if item.heading != heading:
+                heading = item.heading
+                document.add_heading(heading, level=2)
+            document.add_paragraph(f"„{item.text}”", style="Quote")
     if report.card is not None:
         document.add_page_break()
         add_card(document, report.card)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
-from wtforms.validators import DataRequired, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from researcher.admin.forms import choices_from
 
@@ -32,6 +32,9 @@ class ExportForm(FlaskForm):
     kind = RadioField(_l("Co eksportować"), choices=choices_from(KIND_LABELS), default="diagnosis")
     variant = RadioField(_l("Wariant"), choices=choices_from(VARIANT_LABELS), default="cus")
     format = RadioField(_l("Format"), choices=choices_from(FORMAT_LABELS), default="xlsx")
+    # Which card the card export takes (0: the campaign's most recently changed one).
+    card = SelectField(_l("Karta usług (eksport karty)"), coerce=int, default=0,
+                       validators=[Optional()])  # fmt: skip
 
     def validate_format(self, field: RadioField) -> None:
         if self.kind.data == "card" and field.data not in CARD_FORMATS:

@@ -44,6 +44,8 @@ def write_diagnosis_json(
             for section in report.sections
         ],
         "card": _card_json(report),
+        "recommendations": [asdict(item) for item in report.recommendations],
+        "quotes": [asdict(item) for item in report.quotes],
     }
     progress(50)
     with path.open("w", encoding="utf-8") as handle:

@@ -36,6 +36,9 @@ from researcher.exports.charts import BOLD, REGULAR, bar_chart_png, chart_height
 from researcher.exports.document import (
     CARD_HEADERS,
     CARD_SIGNATURE,
+    QUOTES_INTRO,
+    QUOTES_TITLE,
+    RECOMMENDATIONS_TITLE,
     CardDocument,
     DiagnosisReport,
     Progress,
@@ -106,6 +109,7 @@ def write_diagnosis_pdf(
         Paragraph(escape(report.title), s["title"]),
         _p(f"{report.campaign} – {report.gmina}. Okres badania: {report.period}."),
         _p(f"Odbiorca: {report.recipient}."),
+        *_recommendation_flowables(report),
         Paragraph("Metoda i zakres", s["h1"]),
         _p(report.method),
         _grid(
@@ -126,11 +130,39 @@ def write_diagnosis_pdf(
             story.extend(published_table_flowables(table, heading, chart=table.key in charted))
             done += 1
             progress(round(80 * done / count))
+    story.extend(_quote_flowables(report))
     if report.card is not None:
         story.append(PageBreak())
         story.extend(card_flowables(report.card))
     _build(story, path)
     progress(100)
+
+
+def _recommendation_flowables(report: DiagnosisReport) -> list[Flowable]:
+    """The NGO's conclusions, each with the evidence behind it: the report's first chapter."""
+    if not report.recommendations:
+        return []
+    s = _styles()
+    flow: list[Flowable] = [Paragraph(RECOMMENDATIONS_TITLE, s["h1"])]
+    for number, item in enumerate(report.recommendations, start=1):
+        flow.append(Paragraph(escape(f"{number}. {item.heading}"), s["h2"]))
+        flow.append(_p(item.text))
+        flow.extend(_p(f"• Dowód: {note}") for note in item.notes)
+    return flow
+
+
+def _quote_flowables(report: DiagnosisReport) -> list[Flowable]:
+    if not report.quotes:
+        return []
+    s = _styles()
+    flow: list[Flowable] = [Paragraph(QUOTES_TITLE, s["h1"]), _p(QUOTES_INTRO)]
+    heading = None
+    for item in report.quotes:
+        if item.heading != heading:
+            heading = item.heading
+            flow.append(Paragraph(escape(heading), s["h2"]))
+        flow.append(_p(f"„{item.text}”"))
+    return flow
 
 
 def write_card_pdf(card: CardDocument, path: Path) -> None:

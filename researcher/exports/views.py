@@ -12,6 +12,7 @@ from flask_login import current_user
 from researcher.access import allow
 from researcher.auth.models import ADMIN, MANAGER, User
 from researcher.campaigns.models import Campaign
+from researcher.card.models import ServiceCard
 from researcher.exports import services
 from researcher.exports.forms import KIND_LABELS, VARIANT_LABELS, ExportForm
 from researcher.exports.models import ExportJob
@@ -31,6 +32,9 @@ def _form() -> ExportForm:
     form = ExportForm()
     campaigns = db.session.scalars(db.select(Campaign).order_by(Campaign.starts_on.desc()))
     form.campaign.choices = [(c.id, c.name) for c in campaigns]
+    cards = db.session.scalars(db.select(ServiceCard).order_by(ServiceCard.updated_at.desc()))
+    form.card.choices = [(0, _("najnowsza karta kampanii")),
+                         *((c.id, f"{c.title} ({c.updated_at:%d.%m.%Y})") for c in cards)]
     return form
 
 
@@ -74,6 +78,10 @@ def start():
     form = _form()
     if not form.validate_on_submit():
         return _page(form, 400)
+    card = db.session.get(ServiceCard, form.card.data) if form.card.data else None
+    if form.kind.data == "card" and card is not None and card.campaign_id != form.campaign.data:
+        form.card.errors.append(_("Ta karta należy do innej kampanii."))
+        return _page(form, 400)
     try:
         job = services.create_job(
             form.kind.data,
@@ -82,6 +90,7 @@ def start():
             form.variant.data,
             current_user,
             current_app.config,
+            {"card_id": card.id} if form.kind.data == "card" and card is not None else None,
         )
     except services.ExportError as error:
         db.session.rollback()

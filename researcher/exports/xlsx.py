@@ -20,6 +20,8 @@ from researcher.exports.document import (
     CARD_EXTRA_HEADERS,
     CARD_HEADERS,
     CARD_SIGNATURE,
+    QUOTES_TITLE,
+    RECOMMENDATIONS_TITLE,
     CardDocument,
     DiagnosisReport,
     Progress,
@@ -47,12 +49,20 @@ def write_diagnosis_xlsx(
     workbook = Workbook(write_only=True)
     names: set[str] = set()
     _summary_sheet(workbook.create_sheet(_sheet_name(SUMMARY_SHEET, names)), report)
+    if report.recommendations:
+        _text_sheet(workbook.create_sheet(_sheet_name("Rekomendacje", names)),
+                    RECOMMENDATIONS_TITLE, ("L.p.", "Rekomendacja", "Uzasadnienie", "Dowody"),
+                    [[n, i.heading, i.text, "\n".join(i.notes)]
+                     for n, i in enumerate(report.recommendations, start=1)])  # fmt: skip
     done, count = 0, max(report.table_count, 1)
     for section in report.sections:
         sheet = workbook.create_sheet(_sheet_name(section.short or section.title, names))
         _section_sheet(sheet, section)
         done += len(section.tables)
         progress(round(90 * done / count))
+    if report.quotes:
+        _text_sheet(workbook.create_sheet(_sheet_name("Cytaty", names)), QUOTES_TITLE,
+                    ("Temat", "Cytat"), [[i.heading, i.text] for i in report.quotes])
     if report.card is not None:
         write_card_sheet(workbook.create_sheet(_sheet_name(CARD_SHEET, names)), report.card)
     workbook.save(path)
@@ -122,6 +132,18 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, report: DiagnosisReport) -> None:
     ]
     for label, value in rows:
         sheet.append([_styled(sheet, label, BOLD), _styled(sheet, value, None, WRAP)])
+
+
+def _text_sheet(
+    sheet: WriteOnlyWorksheet, title: str, headers: tuple[str, ...], rows: list[list[Any]]
+) -> None:
+    for letter, width in zip("ABCD", (30, 40, 70, 70), strict=False):
+        sheet.column_dimensions[letter].width = width
+    sheet.append([_styled(sheet, title, TITLE)])
+    sheet.append([_styled(sheet, header, BOLD) for header in headers])
+    for row in rows:
+        sheet.append([_styled(sheet, neutralise(v) if isinstance(v, str) else v, None, WRAP)
+                      for v in row])  # fmt: skip
 
 
 def _section_sheet(sheet: WriteOnlyWorksheet, section: Section) -> None:

@@ -31,6 +31,7 @@ from researcher.extensions import db
 from researcher.field import services
 from researcher.field.forms import BackupUploadForm
 from researcher.field.strings import field_strings
+from researcher.meetings.client import meeting_bootstrap
 
 bp = Blueprint("field", __name__)
 
@@ -46,6 +47,7 @@ SHELL_ASSETS = (
     "js/field/dom.js",
     "js/field/form.js",
     "js/field/main.js",
+    "js/field/meeting.js",
     "js/field/my-visits.js",
     "js/field/outbox.js",
     "js/field/pii.js",
@@ -77,6 +79,7 @@ def app():
     bootstrap["strings"] = field_strings()
     bootstrap["outcomes"] = services.outcome_labels(_)
     bootstrap["urls"] = _urls()
+    bootstrap["meeting"] = meeting_bootstrap()  # the phone's meeting form (meeting.js)
     return render_template("field/app.html", bootstrap=bootstrap)
 
 

@@ -8,12 +8,25 @@ contacted) encrypted in a table of its own.
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from forms.vocabulary import N_
 from researcher.auth.models import User
+from researcher.auth.permissions import enum_check
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db, local_day, utcnow
 from researcher.gminas.models import Locality
@@ -73,12 +86,48 @@ class Visit(db.Model):
     )
 
 
+class Channel(StrEnum):
+    """How a need reached the NGO. Only a visit's needs come with a respondent."""
+
+    VISIT = "wizyta"
+    MEETING = "spotkanie"
+    PHONE = "telefon"
+    SOCIAL_MEDIA = "media_spolecznosciowe"
+    MAIL = "email_pismo"
+    INSTITUTION = "instytucja"
+    OTHER = "inne"
+
+
+#: Polish names (message ids) for tables, which translate their labels when shown.
+CHANNEL_NAMES = {
+    Channel.VISIT: N_("Wizyta (wywiad)"),
+    Channel.MEETING: N_("Spotkanie / grupa mieszkańców"),
+    Channel.PHONE: N_("Telefon / dyżur"),
+    Channel.SOCIAL_MEDIA: N_("Media społecznościowe"),
+    Channel.MAIL: N_("E-mail / pismo"),
+    Channel.INSTITUTION: N_("Instytucja (skierowanie)"),
+    Channel.OTHER: N_("Inne"),
+}
+CHANNEL_LABELS = {channel: _l(name) for channel, name in CHANNEL_NAMES.items()}
+
+
 class Need(db.Model):
-    """One need of an interview (module D), denormalised for filtering and counting."""
+    """One need, denormalised for filtering and counting: from an interview (module D), a
+    meeting, or entered by the manager (one by one or imported) for the other channels."""
 
     __tablename__ = "needs"
     __table_args__ = (
         UniqueConstraint("visit_id", "position"),
+        enum_check("channel", Channel, "channel_known"),
+        # A visit's needs, and only they, hang on a visit (the respondent counts come from it).
+        CheckConstraint(
+            "(channel = 'wizyta' AND visit_id IS NOT NULL) OR "
+            "(channel <> 'wizyta' AND visit_id IS NULL)",
+            name="visit_only_for_visits",
+        ),
+        CheckConstraint(
+            "meeting_id IS NULL OR channel = 'spotkanie'", name="meeting_only_for_meetings"
+        ),
         Index("ix_needs_campaign_area", "campaign_id", "area"),
         Index(
             "ix_needs_report",
@@ -89,8 +138,20 @@ class Need(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
-    position: Mapped[int]  # 1..3, the order in the interview
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(
+        String(30), default=Channel.VISIT.value, server_default=Channel.VISIT.value
+    )
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    # The file an imported need came from (kept for audit in import_files).
+    import_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_files.id", ondelete="SET NULL")
+    )
+    # How many participants of a meeting voiced it (a count of voices, not of respondents).
+    voiced_by: Mapped[int | None]
+    position: Mapped[int]  # 1..3, the order in the interview (in a meeting: its order there)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
     locality_id: Mapped[int | None] = mapped_column(ForeignKey("localities.id"))
     researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -122,7 +183,7 @@ class Need(db.Model):
     # Any change, the researcher's or the manager's: tells `reports.slices` to recount.
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
-    visit: Mapped[Visit] = relationship(back_populates="needs")
+    visit: Mapped[Visit | None] = relationship(back_populates="needs")
 
 
 class VisitVersion(db.Model):

@@ -18,6 +18,7 @@ from wtforms.validators import Length, Optional
 from forms.vocabulary import TARGET_GROUPS
 from researcher.admin.forms import MultiCheckboxField, choices_from
 from researcher.card.forms import area_choices
+from researcher.interviews.models import CHANNEL_LABELS
 from researcher.labels import URGENCY_LABELS
 
 STATUS_CHOICES = {
@@ -46,6 +47,9 @@ class NeedFilterForm(FlaskForm):
     )
     status = SelectField(
         _l("Status"), choices=choices_from({"": _l("— wszystkie —"), **STATUS_CHOICES})
+    )
+    channel = SelectField(
+        _l("Kanał"), choices=choices_from({"": _l("— wszystkie —"), **CHANNEL_LABELS})
     )
     date_from = DateField(_l("Od dnia"), validators=[Optional()])
     date_to = DateField(_l("Do dnia"), validators=[Optional()])

@@ -38,6 +38,7 @@ class NeedQuery:
     campaign_id: int | None = None
     area: str | None = None
     urgency: str | None = None
+    channel: str | None = None
     status: str | None = None
     locality_id: int | None = None
     text: str = ""
@@ -77,6 +78,8 @@ def search(query: NeedQuery) -> tuple[list[Need], int]:
         stmt = stmt.where(Need.urgency == query.urgency)
     if query.status:
         stmt = stmt.where(Need.status == query.status)
+    if query.channel:
+        stmt = stmt.where(Need.channel == query.channel)
     if query.locality_id:
         stmt = stmt.where(Need.locality_id == query.locality_id)
     # Days in Poland, as on the dashboard (recorded_at is UTC).

@@ -32,6 +32,7 @@ def index():
         area=form.area.data or None,
         urgency=form.urgency.data or None,
         status=form.status.data or None,
+        channel=form.channel.data or None,
         text=form.q.data or "",
         date_from=form.date_from.data if not form.date_from.errors else None,
         date_to=form.date_to.data if not form.date_to.errors else None,

@@ -29,6 +29,7 @@ from forms.vocabulary import AREAS, MATERIAL, N_, OUT_OF_SCOPE, TARGET_GROUPS
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.gminas.models import Locality
+from researcher.interviews.models import CHANNEL_NAMES
 from researcher.reports import slices
 from researcher.reports.slices import NO_ANSWER, ReportFilter
 from researcher.reports.tables import CountTable
@@ -352,11 +353,16 @@ def report(f: ReportFilter) -> Report:
     )
     tables.update(_community_tables(version, summary, counted.answers, counted.gaps))
     tables["needs_by_locality"] = _locality_table(f, needs)
+    tables["needs_by_channel"] = _one_dimension(
+        "needs_by_channel", N_("Potrzeby według kanału zgłoszenia"), N_("potrzeby"),
+        N_("Kanał"), [(c.value, name) for c, name in CHANNEL_NAMES.items()], counted.channels,
+        needs.total,
+    )  # fmt: skip
     order = [
         "visits_by_outcome", "needs_by_area", "needs_by_target_group", "needs_by_urgency",
         "needs_by_met_status", "needs_by_met_by", "needs_by_barrier", "needs_by_preferred_form",
         "area_by_urgency", "area_by_target_group", "area_by_met_status", "volunteering",
-        "services_rating", "community_gaps", "needs_by_locality",
+        "services_rating", "community_gaps", "needs_by_locality", "needs_by_channel",
     ]
     return Report(summary, {key: tables[key] for key in order})
 

@@ -61,6 +61,7 @@ class ReportFilter:
     locality_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None  # inclusive
+    channel: str | None = None  # needs of one channel only (counted afresh, never stored)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Counts:
     met_by: Counter = field(default_factory=Counter)
     barriers: Counter = field(default_factory=Counter)
     preferred_forms: Counter = field(default_factory=Counter)
+    channels: Counter = field(default_factory=Counter)  # needs by channel (wizyta, spotkanie …)
 
     def add(self, locality_key: int, document: Document) -> None:
         """Add one slice's stored document."""
@@ -86,7 +88,7 @@ class Counts:
             self.needs[(area, urgency, met_status, locality_key)] += n
         for area, group, n in document.get("area_groups", ()):
             self.area_groups[(area, group)] += n
-        for name in ("gaps", "met_by", "barriers", "preferred_forms"):
+        for name in ("gaps", "met_by", "barriers", "preferred_forms", "channels"):
             counter = getattr(self, name)
             for value, n in document.get(name, ()):
                 counter[value] += n
@@ -172,7 +174,7 @@ def _grouped(model: Any, where: list[Any], *columns: Any, join: Any = None) -> A
     return db.session.execute(query.where(*where).group_by(*key, *columns))
 
 
-def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
+def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Document]:
     """The documents of every slice of the campaigns and days of `keys` (a superset of them)."""
     keys = list(keys)
     campaigns = sorted({k[0] for k in keys})
@@ -208,6 +210,9 @@ def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
     needs = [
         Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED
     ]  # fmt: skip
+    if channel is not None:
+        needs.append(Need.channel == channel)
+    collect("channels", _grouped(Need, needs, Need.channel))
     collect("needs", _grouped(Need, needs, EFFECTIVE_AREA, Need.urgency, Need.met_status))
     groups = _json_elements(effective_target_groups())
     collect("area_groups", _grouped(
@@ -367,6 +372,13 @@ def counts(f: ReportFilter) -> Counts:
 
     May commit the session (to store recounted slices): call it with no unsaved changes.
     """
+    if f.channel is not None:  # one channel's needs: counted afresh, never stored
+        days = _signatures(f)
+        documents = _recount(days, f.channel) if days else {}
+        total = Counts()
+        for key in days:
+            total.add(key[1], documents.get(key, {}))
+        return total
     days = _signatures(_whole_months(f))
     plan = _plan(f, days)
     stored = _stored(plan)

@@ -87,3 +87,23 @@ def test_migration_seals_contact_data_kept_in_the_quarantine_and_versions(demo):
         assert "Halina" not in stored and "601234567" not in stored
     payload = db.session.scalar(db.select(QuarantinedRecord.payload))
     assert unseal_record(payload)["data"]["contact"] == contact
+
+
+def test_channel_migration_keeps_every_existing_need_as_a_visit(demo, interview):  # noqa: F811
+    from researcher.auth.models import User
+    from researcher.interviews.models import Need
+    from researcher.interviews.sync import apply_record
+
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    assert not apply_record(interview(), researcher, "device", "batch").errors
+    db.session.commit()
+    before = db.session.execute(db.select(Need.id, Need.visit_id).order_by(Need.id)).all()
+    db.session.remove()
+
+    downgrade(revision="a1c3e5f7b901")  # before needs had a channel
+    upgrade()
+    after = db.session.execute(
+        db.select(Need.id, Need.visit_id, Need.channel).order_by(Need.id)
+    ).all()
+    assert [(i, v) for i, v, _ in after] == [tuple(row) for row in before]
+    assert len(after) == 3 and {channel for *_, channel in after} == {"wizyta"}

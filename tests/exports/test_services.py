@@ -45,7 +45,8 @@ def test_cus_workbook_has_summary_tables_themes_and_card(export):
     sheets = sheet_values(path)
     assert list(sheets) == [
         "Podsumowanie", "Realizacja badania", "Obszar × pilność", "Obszar × grupa docelowa",
-        "Obszar × zaspokojenie potrzeby", "Potencjał wspólnoty", "Tematy", "Karta usług",
+        "Obszar × zaspokojenie potrzeby", "Potencjał wspólnoty", "Kanały", "Kryteria dostępu",
+        "Częstotliwość i formy", "Tematy", "Karta usług",
     ]  # fmt: skip
     summary = {r[0]: r[1] for r in sheets["Podsumowanie"] if len(r) > 1}
     assert summary["Liczba wizyt"] == "42"
@@ -173,3 +174,17 @@ def test_failed_export_is_recorded(app_context, crafted):
     job = services.run_export(job.id)
     assert job.status == services.FAILED and "nie ma karty" in job.error
     assert services.job_path(app_context, job) is None
+
+
+def test_the_diagnosis_shows_channels_and_access_criteria_under_disclosure_control(export):
+    _, path = export("diagnosis", "xlsx")
+    sheets = sheet_values(path)
+    channels = sheets["Kanały"]
+    assert _row(channels, "Wizyta (wywiad)")[1] not in (None, "")
+    criteria = [r[0] for r in sheets["Kryteria dostępu"] if r]
+    assert any("(D12)" in str(cell) for cell in criteria)
+    assert any("Luka między powszechnością" in str(cell) for cell in criteria)
+    # Every count shown is 0, at least k, or a suppression mark.
+    for name in ("Kanały", "Kryteria dostępu", "Częstotliwość i formy"):
+        numbers = [c for r in sheets[name] for c in r[1:] if isinstance(c, int)]
+        assert all(n == 0 or n >= 5 for n in numbers), name

@@ -31,3 +31,24 @@ def test_documented_batch_limit_is_the_servers():
     assert spec["components"]["schemas"]["Batch"]["properties"]["records"]["maxItems"] == (
         MAX_BATCH_RECORDS
     )
+
+
+def test_documented_meeting_record_is_the_servers():
+    from researcher.meetings.kind import MeetingRecordSchema
+    from researcher.meetings.models import AGE_BANDS, MeetingKind
+
+    schemas = json.loads((DOCS / "openapi.json").read_text(encoding="utf-8"))["components"][
+        "schemas"
+    ]
+    server = MeetingRecordSchema()
+    data = server.fields["data"].schema
+    need = data.fields["needs"].inner.schema
+    documented = schemas["MeetingData"]
+    assert set(documented["properties"]) == set(data.fields)
+    assert set(documented["required"]) == {n for n, f in data.fields.items() if f.required}
+    assert set(documented["properties"]["kind"]["enum"]) == set(MeetingKind)
+    assert set(documented["properties"]["participants"]["properties"]) == set(AGE_BANDS)
+    assert set(schemas["MeetingNeed"]["properties"]) == set(need.fields)
+    assert set(schemas["MeetingNeed"]["required"]) == {
+        n for n, f in need.fields.items() if f.required
+    }

@@ -7,6 +7,7 @@ import { showPersistence } from "./storage.js";
 import { InterviewForm, describePath } from "./form.js";
 import { downloadBackup } from "./backup.js";
 import { h, fmt, clock, isoNow } from "./dom.js";
+import { KIND as MEETING, MeetingForm, meetingSummary, newMeeting } from "./meeting.js";
 
 /** Register the service worker (root scope, so it also serves /moje-wizyty). */
 export function registerServiceWorker(url) {
@@ -121,6 +122,7 @@ export async function start(root) {
   }
 
   function outboxItem(record) {
+    if (record.kind === MEETING) return meetingItem(record);
     const definition = boot.definitions[record.form_version];
     const needs = (record.data?.needs || []).length;
     const problems = Object.entries(record.errors || {}).map(([path, messages]) => {
@@ -134,6 +136,30 @@ export async function start(root) {
       h("p", { class: "outbox-item__state" }, t[`state_${record.state}`] || record.state),
       problems.length ? h("ul", { class: "outbox-item__errors" }, problems) : null,
       h("button", { type: "button", class: "button button--secondary", onclick: () => openOutboxRecord(record.uuid) }, t.edit));
+  }
+
+  function meetingItem(record) {
+    const problems = Object.entries(record.errors || {}).map(([path, messages]) => h("li", {}, `${path}: ${messages.join(" ")}`));
+    return h("li", { class: `outbox-item outbox-item--${record.state}`, dataset: { uuid: record.uuid, state: record.state, kind: MEETING } },
+      h("p", { class: "outbox-item__title" }, meetingSummary(record, boot.meeting)),
+      h("p", { class: "outbox-item__state" }, t[`state_${record.state}`] || record.state),
+      problems.length ? h("ul", { class: "outbox-item__errors" }, problems) : null,
+      h("button", { type: "button", class: "button button--secondary", onclick: () => openOutboxRecord(record.uuid) }, t.edit));
+  }
+
+  function openMeeting(record) {
+    form = new MeetingForm(views.form, {
+      meeting: boot.meeting, record,
+      onSave: async (saved) => {
+        saved.researcher_id = boot.researcher_id;
+        await outbox.save(saved);
+        showHome(boot.meeting.strings.saved);
+        sync.run();
+      },
+      onClose: () => showHome(),
+    });
+    show("form");
+    form.render();
   }
 
   // --- the form ---------------------------------------------------------------------------
@@ -189,12 +215,17 @@ export async function start(root) {
       showHome();
       return;
     }
+    if (record.kind === MEETING) {
+      openMeeting({ ...record, revision: record.bump ? record.revision + 1 : record.revision });
+      return;
+    }
     history.replaceState(null, "", `#wizyta=${uuid}`);
     // A conflict means the server holds this revision with other content: send the next one.
     openForm({ ...record, revision: record.bump ? record.revision + 1 : record.revision }, "outbox");
   }
 
   $("new-visit").addEventListener("click", newVisit);
+  $("new-meeting").addEventListener("click", () => (walk ? openMeeting(newMeeting(walk)) : showWalk()));
   $("walk-change").addEventListener("click", showWalk);
   $("sync-now").addEventListener("click", () => {
     sync.retryDelay = 15000;

@@ -1,0 +1,1 @@
+"""Group sessions (meetings with residents) and the needs raised there."""

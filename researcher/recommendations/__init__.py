@@ -1,0 +1,1 @@
+"""Wnioski i rekomendacje: what the NGO proposes, each linked to the evidence behind it."""

@@ -1,0 +1,1 @@
+"""Record-level data (pseudonymised) for the NGO's own analysis; never published."""
