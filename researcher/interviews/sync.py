@@ -24,6 +24,7 @@ from flask_babel import gettext as _
 from sqlalchemy import insert, null, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from forms.masking import mask_record
 from forms.schema import RecordCheck, sync_batch_schema, validate_sync_record
 from forms.vocabulary import AREAS_BY_KEY, SENSITIVE_GROUP_KEYS
 from researcher.auth.models import User
@@ -334,6 +335,7 @@ def apply_record(
     `check`: the record's `validate_sync_record` result when the caller already has it;
     `access`: the batch's `AccessCache` (both optional: alone, the record is checked here).
     """
+    raw = mask_record(raw)[0]  # before anything is stored: no PII in visits, versions, quarantine
     uuid, revision = _record_uuid(raw), _record_revision(raw)
     kind = kind_of(raw)
     if kind != VISIT:
@@ -591,7 +593,7 @@ def sync_batch(payload: dict[str, Any], user: User) -> dict[str, Any]:
     """
     batch = sync_batch_schema.load(payload)
     device_id, batch_id = str(batch["device_id"]), str(batch["batch_id"])
-    records = batch["records"]
+    records = [mask_record(raw)[0] for raw in batch["records"]]  # as in `apply_record`
     for attempt in range(LOCK_RETRIES):
         try:
             db.session.rollback()  # end the read begun by loading the user: begin IMMEDIATE below
