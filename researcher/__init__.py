@@ -9,6 +9,7 @@ from flask import Flask
 
 from researcher import cli, errors, models, security  # noqa: F401  (models: every table)
 from researcher.admin.views import bp as admin_bp
+from researcher.audit.views import bp as audit_bp
 from researcher.auth.login import init_login
 from researcher.auth.views import bp as auth_bp
 from researcher.card.views import bp as card_bp
@@ -41,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(audit_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(field_bp)

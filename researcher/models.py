@@ -16,6 +16,7 @@ from researcher.interviews.models import (
     VisitVersion,
 )
 from researcher.needs.models import NeedChange
+from researcher.rights.models import ErasureRecord, RetentionRun, RightsRequest
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -24,6 +25,9 @@ __all__ = [
     "AnalysisRun",
     "ExportJob",
     "NeedChange",
+    "ErasureRecord",
+    "RetentionRun",
+    "RightsRequest",
     "NeedVector",
     "ServiceCard",
     "ServiceCardRow",

@@ -8,11 +8,16 @@ from flask_login import current_user
 
 from researcher.access import allow
 from researcher.admin.forms import CampaignForm, LocalityForm, UserForm, choices_from
+from researcher.audit.models import AccessAction
+from researcher.audit.services import record_access
 from researcher.auth.models import ADMIN, RESEARCHER, User
+from researcher.auth.permissions import PERMISSION_LABELS, Permission
 from researcher.auth.services import (
     AccountError,
     create_user,
     generate_password,
+    grant_permission,
+    revoke_permission,
     set_active,
     set_password,
 )
@@ -37,7 +42,9 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @allow(ADMIN)
 def users():
     accounts = db.session.scalars(db.select(User).order_by(User.role, User.email))
-    return render_template("admin/users.html", users=accounts, form=UserForm())
+    return render_template(
+        "admin/users.html", users=accounts, form=UserForm(), permissions=PERMISSION_LABELS
+    )
 
 
 @bp.route("/uzytkownicy", methods=["POST"])
@@ -51,6 +58,9 @@ def create_user_view():
         except AccountError as error:
             form.email.errors.append(str(error))
         else:
+            db.session.flush()
+            record_access(AccessAction.ACCOUNT_CHANGE, current_user.id, "user", user.id,
+                          change="created", role=user.role)
             db.session.commit()
             flash(
                 _(
@@ -63,7 +73,9 @@ def create_user_view():
             )
             return redirect(url_for("admin.users"))
     accounts = db.session.scalars(db.select(User).order_by(User.role, User.email))
-    return render_template("admin/users.html", users=accounts, form=form), 400
+    return render_template(
+        "admin/users.html", users=accounts, form=form, permissions=PERMISSION_LABELS
+    ), 400
 
 
 @bp.route("/uzytkownicy/<int:user_id>/aktywnosc", methods=["POST"])
@@ -75,6 +87,8 @@ def toggle_active(user_id: int):
     except AccountError as error:
         flash(str(error), "error")
     else:
+        record_access(AccessAction.ACCOUNT_CHANGE, current_user.id, "user", user.id,
+                      change="activated" if user.active else "deactivated")
         db.session.commit()
         flash(_("Konto aktywowane.") if user.active else _("Konto dezaktywowane."), "success")
     return redirect(url_for("admin.users"))
@@ -86,11 +100,33 @@ def reset_password(user_id: int):
     user = db.get_or_404(User, user_id)
     password = generate_password()
     set_password(user, password)
+    record_access(AccessAction.ACCOUNT_CHANGE, current_user.id, "user", user.id,
+                  change="password_reset")
     db.session.commit()
     flash(
         _("Nowe hasło dla %(email)s: %(password)s", email=user.email, password=password),
         "success",
     )
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/uzytkownicy/<int:user_id>/uprawnienia", methods=["POST"])
+@allow(ADMIN)
+def permission(user_id: int):
+    """Give or take one named permission (`grant`/`revoke` in the form); both are logged."""
+    user = db.get_or_404(User, user_id)
+    try:
+        wanted = Permission(request.form.get("permission", ""))
+    except ValueError:
+        flash(_("Nieznane uprawnienie."), "error")
+        return redirect(url_for("admin.users"))
+    if request.form.get("grant") == "1":
+        grant_permission(user, wanted, by=current_user)
+        flash(_("Nadano uprawnienie „%(name)s”.", name=PERMISSION_LABELS[wanted]), "success")
+    else:
+        revoke_permission(user, wanted, by=current_user)
+        flash(_("Odebrano uprawnienie „%(name)s”.", name=PERMISSION_LABELS[wanted]), "success")
+    db.session.commit()
     return redirect(url_for("admin.users"))
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from researcher.auth.models import User
@@ -64,6 +65,8 @@ class Visit(db.Model):
     volunteering: Mapped[str | None] = mapped_column(String(10))
     community_gaps: Mapped[list[str] | None] = mapped_column(JSON)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # answers, without contact data
+    # Art. 18: a frozen visit stays stored but is left out of analysis and reports until released.
+    restricted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     researcher: Mapped[User] = relationship()
     campaign: Mapped[Campaign] = relationship()

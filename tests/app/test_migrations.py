@@ -1,5 +1,7 @@
 """Migrations: one head, an empty database upgrades, and the models match them."""
 
+import json
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -56,3 +58,40 @@ def test_migrating_a_database_with_interviews_keeps_every_need(demo, interview):
     assert len(days) == 3
     assert {day for day, _ in days} == {date(2026, 6, 1)}
     assert all(updated is not None for _, updated in days)
+
+
+def test_migrating_masks_personal_data_already_stored_in_free_text(demo, interview):  # noqa: F811
+    from researcher.auth.models import User
+    from researcher.interviews.models import Need, QuarantinedRecord, Visit, VisitVersion
+    from researcher.interviews.sync import apply_record
+
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    researcher_id = researcher.id
+    record = interview()
+    assert not apply_record(record, researcher, "device", "batch").errors
+    db.session.commit()
+    db.session.remove()
+    downgrade(revision="fca6cf6ef803")  # before masking at ingestion: store text as it came
+    secret = "Dzwonić 601 234 567, PESEL 44051401359"
+    # The models already have this revision's columns: write with plain SQL.
+    run = db.session.execute
+    data = json.loads(run(db.text("SELECT data FROM visits")).scalar())
+    run(db.text("UPDATE visits SET data = :d"), {"d": json.dumps({**data, "areas_other": secret})})
+    run(db.text("UPDATE needs SET description = :d, service_type = 'opieka 601234567' "
+                "WHERE position = 1"), {"d": secret})
+    run(db.text("INSERT INTO visit_versions (visit_uuid, revision, kind, form_version, "
+                "content_hash, recorded_at, data, researcher_id, stored_at) SELECT uuid, 1, "
+                "'replaced', form_version, 'x', recorded_at, :d, researcher_id, recorded_at "
+                "FROM visits"), {"d": json.dumps({"researcher_note": secret})})
+    run(db.text("INSERT INTO quarantine (received_at, researcher_id, source, payload, errors, "
+                "status) VALUES (CURRENT_TIMESTAMP, :r, 'sync', :p, '{}', 'nowy')"),
+        {"r": researcher_id, "p": json.dumps({"data": {"x": secret}})})
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    masked = "Dzwonić [TELEFON], PESEL [PESEL]"
+    assert db.session.scalar(db.select(Visit.data))["areas_other"] == masked
+    need = db.session.scalar(db.select(Need).where(Need.position == 1))
+    assert (need.description, need.service_type) == (masked, "opieka [TELEFON]")
+    assert db.session.scalar(db.select(VisitVersion.data))["researcher_note"] == masked
+    assert db.session.scalar(db.select(QuarantinedRecord.payload))["data"]["x"] == masked
