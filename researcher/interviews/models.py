@@ -190,3 +190,9 @@ class SyncBatch(db.Model):
     researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     counts: Mapped[dict[str, int]] = mapped_column(JSON)
+
+
+def restricted_visit_ids():
+    """The ids of visits frozen at the respondent's request (art. 18): analysis and reports
+    leave their needs out with `Need.visit_id.not_in(restricted_visit_ids())`."""
+    return db.select(Visit.id).where(Visit.restricted.is_(True))

@@ -38,7 +38,7 @@ from sqlalchemy.exc import OperationalError
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need, Visit
+from researcher.interviews.models import Need, Visit, restricted_visit_ids
 from researcher.reports.models import ReportSlice
 
 log = logging.getLogger(__name__)
@@ -182,7 +182,8 @@ def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
         for campaign_id, day, locality_id, *values in rows:
             documents[(campaign_id, locality_id or 0, day)][name].append(values)
 
-    visits = [Visit.campaign_id.in_(campaigns), Visit.recorded_on.in_(days)]
+    # Frozen visits (art. 18) are left out; freezing moves updated_at, so their days recount.
+    visits = [Visit.campaign_id.in_(campaigns), Visit.recorded_on.in_(days), ~Visit.restricted]
     collect("visits", (
         (*row[:3], row[3], bool(row[4]), row[5])
         for row in _grouped(Visit, visits, Visit.visit_outcome, Visit.is_interview)
@@ -205,7 +206,8 @@ def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
         documents[key]["gaps"] = [[value, n] for value, n in gaps[key].items()]
 
     needs = [
-        Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED
+        Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED,
+        Need.visit_id.not_in(restricted_visit_ids()),
     ]  # fmt: skip
     collect("needs", _grouped(Need, needs, EFFECTIVE_AREA, Need.urgency, Need.met_status))
     groups = _json_elements(effective_target_groups())
