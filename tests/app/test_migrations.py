@@ -1,12 +1,10 @@
 """Migrations: one head, an empty database upgrades, and the models match them."""
 
-import json
-
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import JSON, bindparam, inspect
 
 from researcher.extensions import db
 from researcher.gminas.services import load_gminas
@@ -75,17 +73,21 @@ def test_migrating_masks_personal_data_already_stored_in_free_text(demo, intervi
     secret = "Dzwonić 601 234 567, PESEL 44051401359"
     # The models already have this revision's columns: write with plain SQL.
     run = db.session.execute
-    data = json.loads(run(db.text("SELECT data FROM visits")).scalar())
-    run(db.text("UPDATE visits SET data = :d"), {"d": json.dumps({**data, "areas_other": secret})})
-    run(db.text("UPDATE needs SET description = :d, service_type = 'opieka 601234567' "
-                "WHERE position = 1"), {"d": secret})
-    run(db.text("INSERT INTO visit_versions (visit_uuid, revision, kind, form_version, "
-                "content_hash, recorded_at, data, researcher_id, stored_at) SELECT uuid, 1, "
-                "'replaced', form_version, 'x', recorded_at, :d, researcher_id, recorded_at "
-                "FROM visits"), {"d": json.dumps({"researcher_note": secret})})
-    run(db.text("INSERT INTO quarantine (received_at, researcher_id, source, payload, errors, "
-                "status) VALUES (CURRENT_TIMESTAMP, :r, 'sync', :p, '{}', 'nowy')"),
-        {"r": researcher_id, "p": json.dumps({"data": {"x": secret}})})
+
+    def sql(statement: str):
+        return db.text(statement).bindparams(bindparam("d", type_=JSON))
+
+    data = run(db.select(db.column("data", JSON)).select_from(db.table("visits"))).scalar()
+    run(sql("UPDATE visits SET data = :d"), {"d": {**data, "areas_other": secret}})
+    run(db.text("UPDATE needs SET description = :s, service_type = 'opieka 601234567' "
+                "WHERE position = 1"), {"s": secret})
+    run(sql("INSERT INTO visit_versions (visit_uuid, revision, kind, form_version, "
+            "content_hash, recorded_at, data, researcher_id, stored_at) SELECT uuid, 1, "
+            "'replaced', form_version, 'x', recorded_at, :d, researcher_id, recorded_at "
+            "FROM visits"), {"d": {"researcher_note": secret}})
+    run(sql("INSERT INTO quarantine (received_at, researcher_id, source, payload, errors, "
+            "status) VALUES (CURRENT_TIMESTAMP, :r, 'sync', :d, '{}', 'nowy')"),
+        {"r": researcher_id, "d": {"data": {"x": secret}}})
     db.session.commit()
     db.session.remove()
     upgrade()
