@@ -40,13 +40,14 @@ _EMAIL = re.compile(
     re.IGNORECASE,
 )
 # Exactly 11 digits, glued or with single spaces/hyphens between them ("440514 01359").
-_PESEL = re.compile(r"(?<![\w+])(?<![0-9][.-])[0-9](?:[ -]?[0-9]){10}(?!\w)(?![.-][0-9])")
+# Letters may touch it ("pesel44051401359"): the check digit and the date keep it honest.
+_PESEL = re.compile(r"(?<![0-9+])(?<![0-9][.-])[0-9](?:[ -]?[0-9]){10}(?![0-9])(?![.-][0-9])")
 # 26 digits of an NRB, "PL" in front making it an IBAN: 2 + 6×4, grouped or glued.
 _ACCOUNT = re.compile(r"(?<!\w)(?:PL ?)?[0-9]{2}[ -]?(?:[0-9]{4}[ -]?){5}[0-9]{4}(?![0-9])")
 _SEP = r"[ .-]?"
 _PHONE = re.compile(
     r"(?<![\w+])(?<![0-9][.-])"
-    r"(?:(?:\+|00) ?48 ?(?:\(0\) ?)?[.-]?)?"
+    r"(?:\(?(?:\+|00) ?48\)? ?(?:\(0\) ?)?[.-]?)?"
     r"(?:"
     rf"[1-9][0-9]{{2}}{_SEP}[0-9]{{3}}{_SEP}[0-9]{{3}}"  # 600 123 456
     rf"|[1-9][0-9]{{2}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{2}}"  # 600 12 34 56
@@ -75,18 +76,28 @@ _HOUSE = r"[0-9]{1,4}[a-zA-Z]?(?:\s?(?:/|m\.?|lok\.?)\s?[0-9]{1,4}[a-zA-Z]?)?(?!
 _ADDRESS = re.compile(
     rf"(?<!\w)(?:{_STREET}\s*{_TITLE}(?:[0-9]{{1,2}}\s+)?{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,3}}"
     rf"|{_STREET_LOWER}\s*[{_LO}]{{3,}})"
-    rf"\s+{_HOUSE}"
+    rf"\s+(?:nr\.?\s*)?{_HOUSE}"
 )
+# Without "ul.": "mieszka na Polnej 5", "przy Mickiewicza 12/3" — a street-like word (-ej, -ego,
+# -a, -i, -y) right after "na"/"przy", and a house number that is not a count ("5 lat"); kept
+# only with a flat number or a word about a home shortly before (project titles name places).
+_ADDRESS_BARE = re.compile(
+    rf"(?:(?<=przy )|(?<=Przy )|(?<=na ))[{_UP}][{_LO}]*(?:ej|ego|a|i|y)(?:\s+[{_UP}][{_LO}]+)?"
+    r"\s+(?:nr\.?\s*)?[0-9]{1,3}[a-zA-Z]?(?:\s?(?:/|m\.?)\s?[0-9]{1,4}[a-zA-Z]?)?(?![\w/-])"
+    r"(?!\s*(?:lat|rok|raz|dni|dzie|osob|osób|godz|km|zł|min|tyg|mies|%|r\.))"
+)
+_FLAT = re.compile(r"[0-9]\s?(?:/|m\.?)\s?[0-9]")
+_HOME_BEFORE = re.compile(r"(?:mieszk|zamieszk|adres|dom)", re.IGNORECASE)
 
 # Words shortly before an address that make it a public place's (a library, a school, a clinic),
 # not a home: project titles name them often, a resident's address is what must go.
 _PUBLIC_PLACE_BEFORE = re.compile(
     r"(?<!\w)(?:bibliotek|szkoł|szkol|przedszkol|żłob|fili[ia]|urzęd|urząd|ośrod|kultury|poradni"
-    r"|przychodni|kości|parafi|świetlic|klub|centrum|mbp|ops|gops|mops|dps|śds|boisk|park"
+    r"|przychodni|kości(?!uszk)|parafi|świetlic|klub|centrum|mbp|ops|gops|mops|dps|śds|boisk|park"
     r"|placu zabaw|plac zabaw|stadion|basen|hal[ai]|muzeum|teatr|kino|kina|sklep|aptek|poczt"
     r"|dworc|dworzec|zespo[lł]|liceum|uczelni|instytut|stowarzysz|fundacj|schronisk|siedzib"
     r"|targowisk|cmentarz|remiz|osp|pcpr|nfz|zus|chodnik|przejści|parking|postojow|przystank"
-    r"|rond|skrzyżowan|sp(?!\w)|zs(?!\w))",
+    r"|rond|skrzyżowan|sp(?![^\W\d_])|zs(?![^\W\d_]))",
     re.IGNORECASE,
 )
 
@@ -153,6 +164,12 @@ def _strong_matches(text: str) -> list[PiiMatch]:
             found.append(PiiMatch("phone", m.start(), m.end(), m.group()))
     for m in _ADDRESS.finditer(text):
         if not _PUBLIC_PLACE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            found.append(PiiMatch("address", m.start(), m.end(), m.group()))
+    for m in _ADDRESS_BARE.finditer(text):
+        home = _HOME_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        if (home or _FLAT.search(m.group())) and not _PUBLIC_PLACE_BEFORE.search(
+            text[max(0, m.start() - 80) : m.end()]
+        ):
             found.append(PiiMatch("address", m.start(), m.end(), m.group()))
     return found
 

@@ -43,7 +43,7 @@ def mobile() -> str:
         if style == "333"
         else sep.join([d[:3], d[3:5], d[5:7], d[7:]])
     )
-    prefix = rng.choice(["", "", "", "+48 ", "+48", "0048 ", "+48 (0) ", "0048"])
+    prefix = rng.choice(["", "", "", "+48 ", "+48", "0048 ", "+48 (0) ", "0048", "(+48) "])
     return prefix + body
 
 
@@ -174,8 +174,23 @@ def address() -> str:
     if kind == "pl":
         return f"{rng.choice(['pl.', 'pl. ', 'plac '])}{rng.choice(PLACES)} {house()}"
     if kind == "ulica":
-        return f"{rng.choice(['ulica ', 'ulicy '])}{rng.choice(STREETS)} {house()}"
+        number = rng.choice(["", "", "nr "])
+        return f"{rng.choice(['ulica ', 'ulicy '])}{rng.choice(STREETS)} {number}{house()}"
     return f"ul. {rng.choice(['kwiatowa', 'polna', 'leśna', 'szkolna', 'długa'])} {house()}"
+
+
+LOCATIVE = ["Polnej", "Kwiatowej", "Leśnej", "Słonecznej", "Szkolnej", "Mickiewicza",
+            "Kościuszki", "Długiej", "Ogrodowej", "Sienkiewicza", "Reymonta", "Lipowej"]
+BARE_FRAMES = ["Pani mieszka na {x} od 40 lat.", "Adres: przy {x}.",
+               "Dom przy {x}, drugie piętro.", "Zamieszkała na {x}, sama.",
+               "Syn mieszka przy {x} i pomaga."]
+
+
+def bare_address(frame: str) -> str:
+    flat = rng.choice(["", f"/{rng.randint(1, 40)}", f" m. {rng.randint(1, 40)}"])
+    if "{x}" in frame and not frame.startswith(("Pani", "Zamieszk", "Syn", "Adres", "Dom")):
+        flat = flat or f"/{rng.randint(1, 40)}"
+    return f"{rng.choice(LOCATIVE)} {rng.randint(1, 120)}{flat}"
 
 
 NAMES = [
@@ -251,7 +266,9 @@ NEGATIVES = [
     "Ponad 1 000 000 zł w budżecie.",
     "Rata 123,45 zł.",
     "Około 600 000 mieszkańców powiatu.",
-    "Małpa w zoo bardzo się podobała wnukom.",
+    "Małpa w zoo bardzo się podobała wnukom.", "Była na Mazurach 2 razy w tym roku.",
+    "Od 5 lat na Ukrainie 3 miesiące w roku.", "Blok przy Prądnickiej 58 ma windę?",
+    "Mecz przy Łazienkowskiej 3 razy w miesiącu.", "Czy na Raspberry Pi 4 działa?",
     "Kropka nad i: brakuje świetlicy.",
     "W 2020 r. 3 osoby, w 2021 r. 5 osób.",
     "Dojazd 30-45 min autobusem.",
@@ -272,6 +289,10 @@ def main() -> None:
             value = funcs[i % len(funcs)]()
             frame = BEFORE[i % len(BEFORE)]
             cases.append({"text": frame.format(x=value), "labels": [[kind, value]]})
+    for i in range(40):  # addresses without "ul.", after "na"/"przy" with a word about a home
+        frame = BARE_FRAMES[i % len(BARE_FRAMES)]
+        value = bare_address(frame)
+        cases.append({"text": frame.format(x=value), "labels": [["address", value]]})
     for i, name in enumerate(NAMES * 2):
         cases.append(
             {"text": NAME_FRAMES[i % len(NAME_FRAMES)].format(x=name), "labels": [["name", name]]}

@@ -17,12 +17,12 @@ const EMAIL = new RegExp(
     "[\\p{L}\\p{N}_-]+(?:(?:\\.|\\s*[(\\[]\\s*(?:dot|kropka)\\s*[)\\]]\\s*|\\s+kropka\\s+)[\\p{L}\\p{N}_-]+)+",
   "giu",
 );
-const PESEL = new RegExp(`(?<![\\p{L}\\p{N}_+])(?<![0-9][.-])[0-9](?:[ -]?[0-9]){10}(?!${W})(?![.-][0-9])`, "gu");
+const PESEL = /(?<![0-9+])(?<![0-9][.-])[0-9](?:[ -]?[0-9]){10}(?![0-9])(?![.-][0-9])/gu;
 const ACCOUNT = new RegExp(`(?<!${W})(?:PL ?)?[0-9]{2}[ -]?(?:[0-9]{4}[ -]?){5}[0-9]{4}(?![0-9])`, "gu");
 const SEP = "[ .-]?";
 const PHONE = new RegExp(
   "(?<![\\p{L}\\p{N}_+])(?<![0-9][.-])" +
-    "(?:(?:\\+|00) ?48 ?(?:\\(0\\) ?)?[.-]?)?" +
+    "(?:\\(?(?:\\+|00) ?48\\)? ?(?:\\(0\\) ?)?[.-]?)?" +
     "(?:" +
     `[1-9][0-9]{2}${SEP}[0-9]{3}${SEP}[0-9]{3}` +
     `|[1-9][0-9]{2}${SEP}[0-9]{2}${SEP}[0-9]{2}${SEP}[0-9]{2}` +
@@ -43,19 +43,28 @@ const HOUSE = "[0-9]{1,4}[a-zA-Z]?(?:\\s?(?:/|m\\.?|lok\\.?)\\s?[0-9]{1,4}[a-zA-
 const ADDRESS = new RegExp(
   `(?<!${W})(?:${STREET}\\s*${TITLE}(?:[0-9]{1,2}\\s+)?${NAME_WORD}(?:[\\s-]+${NAME_WORD}){0,3}` +
     `|${STREET_LOWER}\\s*[${LO}]{3,})` +
-    `\\s+${HOUSE}`,
+    `\\s+(?:nr\\.?\\s*)?${HOUSE}`,
+  "gu",
+);
+const ADDRESS_BARE = new RegExp(
+  `(?:(?<=przy )|(?<=Przy )|(?<=na ))[${UP}][${LO}]*(?:ej|ego|a|i|y)(?:\\s+[${UP}][${LO}]+)?` +
+    "\\s+(?:nr\\.?\\s*)?[0-9]{1,3}[a-zA-Z]?(?:\\s?(?:/|m\\.?)\\s?[0-9]{1,4}[a-zA-Z]?)?(?![\\p{L}\\p{N}_/-])" +
+    "(?!\\s*(?:lat|rok|raz|dni|dzie|osob|osób|godz|km|zł|min|tyg|mies|%|r\\.))",
   "gu",
 );
 
 const PUBLIC_PLACE_BEFORE = new RegExp(
   `(?<!${W})(?:bibliotek|szkoł|szkol|przedszkol|żłob|fili[ia]|urzęd|urząd|ośrod|kultury|poradni` +
-    "|przychodni|kości|parafi|świetlic|klub|centrum|mbp|ops|gops|mops|dps|śds|boisk|park" +
+    "|przychodni|kości(?!uszk)|parafi|świetlic|klub|centrum|mbp|ops|gops|mops|dps|śds|boisk|park" +
     "|placu zabaw|plac zabaw|stadion|basen|hal[ai]|muzeum|teatr|kino|kina|sklep|aptek|poczt" +
     "|dworc|dworzec|zespo[lł]|liceum|uczelni|instytut|stowarzysz|fundacj|schronisk|siedzib" +
     "|targowisk|cmentarz|remiz|osp|pcpr|nfz|zus|chodnik|przejści|parking|postojow|przystank" +
-    `|rond|skrzyżowan|sp(?!${W})|zs(?!${W}))`,
+    "|rond|skrzyżowan|sp(?!\\p{L})|zs(?!\\p{L}))",
   "iu",
 );
+
+const FLAT = /[0-9]\s?(?:\/|m\.?)\s?[0-9]/u;
+const HOME_BEFORE = /(?:mieszk|zamieszk|adres|dom)/iu;
 
 // Keep equal to FIRST_NAMES in analysis/pii.py (tests/field/test_shared_cases.py compares them).
 export const FIRST_NAMES = new Set(
@@ -103,6 +112,12 @@ function strongMatches(text) {
   }
   for (const m of text.matchAll(ADDRESS)) {
     if (!PUBLIC_PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 80), m.index))) found.push(match("address", m));
+  }
+  for (const m of text.matchAll(ADDRESS_BARE)) {
+    const home = HOME_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    if ((home || FLAT.test(m[0])) && !PUBLIC_PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 80), m.index + m[0].length))) {
+      found.push(match("address", m));
+    }
   }
   return found;
 }
