@@ -19,6 +19,7 @@ from researcher.interviews.models import Need, VisitVersion
 from researcher.rights.codes import code_hash
 from researcher.rights.lookup import matching_quarantine, matching_visits
 from researcher.rights.models import ErasureRecord, RightsRequest
+from researcher.themes.models import Theme, ThemeAssignment
 
 HEALTH_CONSENT = {"q": "consent_health", "eq": "tak"}
 
@@ -45,6 +46,7 @@ def erase(code: str, by: User, request: RightsRequest | None = None) -> ErasureR
         ).rowcount
     for record in quarantine:
         db.session.delete(record)
+    _themes_lose(need_ids=[n.id for v in visits for n in v.needs])
     for visit in visits:
         db.session.delete(visit)  # needs by ORM cascade; contacts, vectors, members by FK
     hashed = code_hash(code)
@@ -58,6 +60,21 @@ def erase(code: str, by: User, request: RightsRequest | None = None) -> ErasureR
     db.session.flush()
     record_access(AccessAction.ERASURE, by.id, "erasure_register", entry.id, **counts)
     return entry
+
+
+def _themes_lose(need_ids: list[int]) -> None:
+    """Themes shrink by the needs erased (their membership rows go by cascade), and no longer
+    name them as typical."""
+    if not need_ids:
+        return
+    sizes: dict[int, int] = {}
+    for theme_id in db.session.scalars(db.select(ThemeAssignment.theme_id).where(
+            ThemeAssignment.need_id.in_(need_ids), ThemeAssignment.theme_id.is_not(None))):
+        sizes[theme_id] = sizes.get(theme_id, 0) + 1
+    erased = set(need_ids)
+    for theme in db.session.scalars(db.select(Theme).where(Theme.id.in_(sizes))):
+        theme.size = max(0, theme.size - sizes[theme.id])
+        theme.typical_need_ids = [i for i in theme.typical_need_ids or [] if i not in erased]
 
 
 def set_restricted(code: str, restricted: bool, by: User) -> int:

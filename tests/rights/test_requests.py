@@ -149,7 +149,7 @@ def test_erasure_deletes_everything_tied_to_the_code_and_keeps_only_a_hash(
 
 def test_erased_needs_leave_theme_and_card_membership(client, handler, stored):
     from researcher.card.models import ServiceCard, ServiceCardRow, card_row_needs
-    from researcher.themes.models import ThemeAssignment
+    from researcher.themes.models import Theme, ThemeAssignment
 
     visit = stored()
     need_id = visit.needs[0].id
@@ -158,7 +158,11 @@ def test_erased_needs_leave_theme_and_card_membership(client, handler, stored):
         "params, seed, n_needs, n_unassigned, timings) VALUES (:c, :u, CURRENT_TIMESTAMP, "
         "'gotowa', 100, '{}', 0, 1, 0, '{}')"), {"c": visit.campaign_id, "u": visit.researcher_id})
     run_id = db.session.scalar(db.text("SELECT max(id) FROM analysis_runs"))
-    db.session.add(ThemeAssignment(run_id=run_id, need_id=need_id))
+    theme = Theme(run_id=run_id, number=0, label="zakupy", size=2,
+                  typical_need_ids=[need_id, 999999])
+    db.session.add(theme)
+    db.session.flush()
+    db.session.add(ThemeAssignment(run_id=run_id, need_id=need_id, theme_id=theme.id))
     card = ServiceCard(campaign_id=visit.campaign_id, title="Karta", prepared_on=date(2026, 12, 1),
                        prepared_by_name="Zespół", created_by_id=visit.researcher_id)
     card.rows.append(ServiceCardRow(position=1, name="Usługi opiekuńcze", area="pomoc_spoleczna",
@@ -171,6 +175,9 @@ def test_erased_needs_leave_theme_and_card_membership(client, handler, stored):
     client.post(f"/wnioski/{made.id}/usun", data={"confirm_code": CODE})
     assert db.session.scalar(db.select(db.func.count(ThemeAssignment.id))) == 0
     assert db.session.execute(db.select(card_row_needs)).all() == []
+    theme = db.session.get(Theme, theme.id)
+    db.session.refresh(theme)
+    assert (theme.size, theme.typical_need_ids) == (1, [999999])
 
 
 def test_a_frozen_visit_is_left_out_of_reports_and_analysis_until_released(
