@@ -23,8 +23,11 @@ NUMBER_PLACEHOLDER = "[LICZBA]"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# Placeholders are matched as whole tokens so that "[TELEFON]" does not become the word "telefon".
-_TOKEN = re.compile(r"\[[A-Z]+\]|[^\W\d_]+")
+# Placeholders are matched as whole tokens so that "[TELEFON]" does not become the word "telefon";
+# in any case: stored text is masked at ingestion, then lower-cased here ("[pesel]").
+_TOKEN = re.compile(r"\[[^\W\d_]+\]|[^\W\d_]+")
+#: Words that only announce an identifier ("PESEL [PESEL]"): never a theme word.
+IDENTIFIER_WORDS: frozenset[str] = frozenset({"pesel", "nip", "regon", "email", "mail"})
 _SPACES = re.compile(r"\s+")
 # Corrections to simplemma's Polish dictionary for need vocabulary, where it gives one word two
 # lemmas ("seniorzy" -> "senior" but "seniorom" -> "seniora"). Keyed by simplemma's lemma, or
@@ -190,7 +193,13 @@ def lemma(form: str) -> str:
 @lru_cache(maxsize=200_000)
 def _kept_lemma(form: str) -> str | None:
     # One decision per distinct word form: a corpus of 100,000 needs has far fewer forms.
-    if form.startswith("[") or len(form) < 2 or form in STOP_WORDS or form in FUNCTION_WORDS:
+    if (
+        form.startswith("[")
+        or len(form) < 2
+        or form in STOP_WORDS
+        or form in FUNCTION_WORDS
+        or form in IDENTIFIER_WORDS
+    ):
         return None
     lem = lemma(form)
     if (lem in STOP_WORDS or lem in FUNCTION_WORDS) and lem not in NEED_WORDS:

@@ -68,6 +68,13 @@ MESSAGES: dict[str, str] = {
     "pii_pesel": N_("Tekst wygląda na numer PESEL – nie zapisuj danych osobowych."),
     "pii_phone": N_("Tekst wygląda na numer telefonu – nie zapisuj danych osobowych."),
     "pii_email": N_("Tekst wygląda na adres e-mail – nie zapisuj danych osobowych."),
+    "pii_account": N_("Tekst wygląda na numer konta – nie zapisuj danych osobowych."),
+    "pii_address": N_("Tekst wygląda na adres – nie zapisuj danych osobowych."),
+    "pii_name": N_("Tekst może zawierać imię i nazwisko – wpisz je tylko, jeśli to konieczne."),
+    "pii_masked": N_(
+        "Dane osobowe zastąpiono znacznikiem, np. [TELEFON]. Jeśli mieszkaniec prosi o kontakt, "
+        "wpisz je w danych kontaktowych."
+    ),
 }
 
 

@@ -29,7 +29,7 @@ from marshmallow import (
 from marshmallow.error_store import SCHEMA, ErrorStore
 from marshmallow.utils import missing
 
-from analysis.pii import pii_kinds
+from analysis.pii import KINDS, pii_kinds, placeholder_kinds
 from forms.messages import MESSAGES, message
 from forms.model import Group, Question, Questionnaire
 from forms.questionnaire import (
@@ -430,14 +430,19 @@ def _pii_plan(version: str) -> tuple[tuple[str, ...], tuple[tuple[Group, tuple[s
     return top, groups
 
 
-#: A text without a digit or "@" holds no PESEL, phone number or e-mail (see `analysis.pii`).
-_MAYBE_PII = re.compile(r"[\d@]")
+#: What a text must hold to be worth scanning: a digit or "@" (PESEL, phone, e-mail, account,
+#: house number), a spelled-out e-mail sign, a placeholder left by masking at ingestion
+#: (`forms.masking`), or two capitalised words (a name).
+_MAYBE_PII = re.compile(
+    r"[\d@\[]|(?i:at\s*[)\]}]|małpa)|[A-ZĄĆĘŁŃÓŚŹŻ]\w+\s+[A-ZĄĆĘŁŃÓŚŹŻ]"
+)
 
 
 def pii_warnings(
     data: Mapping[str, Any], version: str | None = None, prefix: str = "data"
 ) -> dict[str, list[str]]:
-    """Non-blocking warnings for free-text answers that look like a PESEL, phone or e-mail.
+    """Non-blocking warnings for free-text answers holding personal data (`analysis.pii`), or
+    the placeholders that replaced it at ingestion.
 
     Covers every free-text question of the version (default: current) except the contact
     form, which holds contact data by design.
@@ -451,9 +456,12 @@ def pii_warnings(
         for key in keys:
             text = answers.get(key)
             if isinstance(text, str) and _MAYBE_PII.search(text):
-                kinds = pii_kinds(text)
+                masked = placeholder_kinds(text)
+                kinds = set(masked) | set(pii_kinds(text))
                 if kinds:
-                    warnings[_join(path, key)] = [message(f"pii_{k}") for k in kinds]
+                    warnings[_join(path, key)] = [
+                        message(f"pii_{k}") for k in KINDS if k in kinds
+                    ] + ([message("pii_masked")] if masked else [])
 
     scan(top, data, prefix)
     for group, keys in groups:

@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from researcher import cli, errors, models, security  # noqa: F401  (models: every table)
 from researcher.admin.views import bp as admin_bp
+from researcher.audit.views import bp as audit_bp
 from researcher.auth.login import init_login
 from researcher.auth.views import bp as auth_bp
 from researcher.card.views import bp as card_bp
@@ -28,6 +29,8 @@ from researcher.needs.views import bp as needs_bp
 from researcher.recommendations.views import bp as recommendations_bp
 from researcher.recommendations.views import public_bp as residents_bp
 from researcher.records.views import bp as records_bp
+from researcher.retention.views import bp as retention_bp
+from researcher.rights.views import bp as rights_bp
 from researcher.themes.views import bp as themes_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +53,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(audit_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(field_bp)
@@ -62,6 +66,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(records_bp)
     app.register_blueprint(recommendations_bp)
     app.register_blueprint(residents_bp)
+    app.register_blueprint(rights_bp)
+    app.register_blueprint(retention_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

@@ -24,19 +24,25 @@ def public(view: Callable[..., Any]) -> Callable[..., Any]:
     return view
 
 
-def allow(*roles: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Only logged-in users with one of `roles` may see this route; others get 403."""
+def allow(
+    *roles: str, permission: str | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Only logged-in users with one of `roles` — or, when given, holding `permission`
+    (`auth.permissions.Permission`), whatever their role — may see this route; others get 403.
+    """
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
         def guarded(*args: Any, **kwargs: Any) -> Any:
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
-            if current_user.role not in roles:
+            held = permission is not None and current_user.has_permission(permission)
+            if current_user.role not in roles and not held:
                 abort(403)
             return view(*args, **kwargs)
 
         guarded.access = frozenset(roles)  # type: ignore[attr-defined]
+        guarded.permission = permission  # type: ignore[attr-defined]
         return guarded
 
     return decorate

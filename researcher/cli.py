@@ -21,6 +21,7 @@ from researcher.demo.services import DEMO_VISITS, DemoError, seed_demo
 from researcher.exports.cli import export
 from researcher.extensions import db
 from researcher.gminas.services import TERC_FILE, load_gminas
+from researcher.retention.cli import retention
 
 users = click.Group("users", help="Konta użytkowników.")
 backup = click.Group("backup", help="Kopie zapasowe bazy danych.")
@@ -146,3 +147,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(gminas)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(export)
+    app.cli.add_command(retention)

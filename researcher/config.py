@@ -37,6 +37,11 @@ DEFAULTS: dict[str, Any] = {
     "EXPORTS_STALE_MINUTES": 30,  # a job unfinished after this long died with its server
     "EXPORTS_KEEP_DAYS": 30,  # export files are deleted this many days after they were made
     "EXPORTS_OPS_UNITS": None,  # None → exports/units.py: area → gmina unit (OPS variant)
+    # Retention (DOMAIN §3.6), applied by `flask retention run --apply` (README: schedule it).
+    "RETENTION_CONTACT_MONTHS": 12,  # contact data, from when they were given
+    "RETENTION_VISIT_LOG_MONTHS": 3,  # visit log details, from the campaign's end
+    "RETENTION_QUARANTINE_DAYS": 90,  # rejected records, from their arrival
+    "RETENTION_ACCESS_LOG_DAYS": 730,  # the access log itself (2 years)
     "THEMES_INLINE": False,  # run the needs analysis in the request (tests), not a thread
     "DEMO_ACCOUNTS_FILE": None,  # None → instance/demo-accounts.txt (never committed)
 }

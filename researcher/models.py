@@ -20,6 +20,7 @@ from researcher.meetings.models import Meeting
 from researcher.needs.models import NeedChange
 from researcher.recommendations.models import Recommendation, RecommendationEvidence
 from researcher.recommendations.public import PublicSummary
+from researcher.rights.models import ErasureRecord, RetentionRun, RightsRequest
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -28,6 +29,9 @@ __all__ = [
     "AnalysisRun",
     "ExportJob",
     "NeedChange",
+    "ErasureRecord",
+    "RetentionRun",
+    "RightsRequest",
     "NeedVector",
     "ServiceCard",
     "ServiceCardRow",

@@ -8,11 +8,16 @@ from flask_login import current_user
 
 from researcher.access import allow
 from researcher.admin.forms import CampaignForm, LocalityForm, UserForm, choices_from
+from researcher.audit.models import AccessAction
+from researcher.audit.services import record_access
 from researcher.auth.models import ADMIN, RESEARCHER, User
+from researcher.auth.permissions import PERMISSION_LABELS, Permission
 from researcher.auth.services import (
     AccountError,
     create_user,
     generate_password,
+    grant_permission,
+    revoke_permission,
     set_active,
     set_password,
 )
@@ -44,7 +49,8 @@ def _users_page(form: UserForm | None = None, new_password: str | None = None):
     only: never in a flash message, which would travel in the (signed, readable) cookie."""
     accounts = db.session.scalars(db.select(User).order_by(User.role, User.email))
     return render_template(
-        "admin/users.html", users=accounts, form=form or UserForm(), new_password=new_password
+        "admin/users.html", users=accounts, form=form or UserForm(), new_password=new_password,
+        permissions=PERMISSION_LABELS,
     )
 
 
@@ -65,6 +71,9 @@ def create_user_view():
         except AccountError as error:
             form.email.errors.append(str(error))
         else:
+            db.session.flush()
+            record_access(AccessAction.ACCOUNT_CHANGE, current_user.id, "user", user.id,
+                          change="created", role=user.role)
             db.session.commit()
             return _users_page(new_password=_(
                 "Utworzono konto %(email)s. Hasło jednorazowe: %(password)s — przekaż je "
@@ -83,6 +92,8 @@ def toggle_active(user_id: int):
     except AccountError as error:
         flash(str(error), "error")
     else:
+        record_access(AccessAction.ACCOUNT_CHANGE, current_user.id, "user", user.id,
+                      change="activated" if user.active else "deactivated")
         db.session.commit()
         flash(_("Konto aktywowane.") if user.active else _("Konto dezaktywowane."), "success")
     return redirect(url_for("admin.users"))
@@ -94,11 +105,33 @@ def reset_password(user_id: int):
     user = db.get_or_404(User, user_id)
     password = generate_password()
     set_password(user, password)  # also ends the account's sessions
+    record_access(AccessAction.ACCOUNT_CHANGE, current_user.id, "user", user.id,
+                  change="password_reset")
     db.session.commit()
     return _users_page(new_password=_(
         "Nowe hasło dla %(email)s: %(password)s — przekaż je bezpiecznie; nie będzie pokazane "
         "ponownie.", email=user.email, password=password,
     ))
+
+
+@bp.route("/uzytkownicy/<int:user_id>/uprawnienia", methods=["POST"])
+@allow(ADMIN)
+def permission(user_id: int):
+    """Give or take one named permission (`grant`/`revoke` in the form); both are logged."""
+    user = db.get_or_404(User, user_id)
+    try:
+        wanted = Permission(request.form.get("permission", ""))
+    except ValueError:
+        flash(_("Nieznane uprawnienie."), "error")
+        return redirect(url_for("admin.users"))
+    if request.form.get("grant") == "1":
+        grant_permission(user, wanted, by=current_user)
+        flash(_("Nadano uprawnienie „%(name)s”.", name=PERMISSION_LABELS[wanted]), "success")
+    else:
+        revoke_permission(user, wanted, by=current_user)
+        flash(_("Odebrano uprawnienie „%(name)s”.", name=PERMISSION_LABELS[wanted]), "success")
+    db.session.commit()
+    return redirect(url_for("admin.users"))
 
 
 def _campaign_form(campaign: Campaign | None = None) -> CampaignForm:

@@ -26,6 +26,11 @@ class AccessAction(StrEnum):
     LOGIN_FAILED = "login_failed"
     LOCKOUT = "lockout"
     LOGOUT = "logout"
+    LOG_DOWNLOAD = "log_download"
+    RIGHTS_REQUEST = "rights_request"
+    RESTRICTION = "restriction"
+    CONSENT_WITHDRAWAL = "consent_withdrawal"
+    RETENTION = "retention"
 
 
 ACTION_LABELS = {
@@ -40,6 +45,11 @@ ACTION_LABELS = {
     AccessAction.LOGIN_FAILED: _l("Nieudane logowanie"),
     AccessAction.LOCKOUT: _l("Blokada konta"),
     AccessAction.LOGOUT: _l("Wylogowanie"),
+    AccessAction.LOG_DOWNLOAD: _l("Pobranie dziennika dostępu"),
+    AccessAction.RIGHTS_REQUEST: _l("Wniosek mieszkańca"),
+    AccessAction.RESTRICTION: _l("Ograniczenie przetwarzania"),
+    AccessAction.CONSENT_WITHDRAWAL: _l("Wycofanie zgody na dane o zdrowiu"),
+    AccessAction.RETENTION: _l("Usunięcie danych po okresie przechowywania"),
 }
 
 

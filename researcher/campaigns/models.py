@@ -34,6 +34,8 @@ class Campaign(db.Model):
     # The demo campaign is open to every researcher; real ones list their researchers.
     open_to_all_researchers: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set when closing the campaign anonymised its interviews (keys and free text dropped).
+    anonymised_at: Mapped[datetime | None]
 
     gmina: Mapped[Gmina] = relationship()
     researchers: Mapped[list[User]] = relationship(

@@ -20,6 +20,8 @@ from flask import Flask, current_app
 from flask_babel import gettext as _
 
 from forms.vocabulary import N_
+from researcher.audit.models import AccessAction
+from researcher.audit.services import record_access
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
 from researcher.exports import assemble
@@ -110,6 +112,8 @@ def create_job(
     )
     db.session.add(job)
     db.session.flush()
+    record_access(AccessAction.EXPORT, job.user_id, "export", job.id, kind=kind,
+                  variant=job.variant or "", format=fmt, k=job.k, campaign_id=campaign_id)
     return job
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forms.vocabulary import N_
@@ -77,6 +78,8 @@ class Visit(db.Model):
     volunteering: Mapped[str | None] = mapped_column(String(10))
     community_gaps: Mapped[list[str] | None] = mapped_column(JSON)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # answers, without contact data
+    # Art. 18: a frozen visit stays stored but is left out of analysis and reports until released.
+    restricted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     researcher: Mapped[User] = relationship()
     campaign: Mapped[Campaign] = relationship()
@@ -248,3 +251,9 @@ class SyncBatch(db.Model):
     researcher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     counts: Mapped[dict[str, int]] = mapped_column(JSON)
+
+
+def restricted_visit_ids():
+    """The ids of visits frozen at the respondent's request (art. 18): analysis and reports
+    leave their needs out with `Need.visit_id.not_in(restricted_visit_ids())`."""
+    return db.select(Visit.id).where(Visit.restricted.is_(True))

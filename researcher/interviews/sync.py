@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 from sqlalchemy import insert, null, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from forms.masking import mask_record
 from forms.schema import RecordCheck, sync_batch_schema, validate_sync_record
 from forms.storable import storable_copy
 from forms.vocabulary import AREAS_BY_KEY, SENSITIVE_GROUP_KEYS
@@ -382,6 +383,7 @@ def apply_record(
     `access`: the batch's `AccessCache` (both optional: alone, the record is checked here);
     `index`: its place in the batch or file, the path of errors about the record as a whole.
     """
+    raw = mask_record(raw)[0]  # before anything is stored: no PII in visits, versions, quarantine
     uuid, revision = _record_uuid(raw), _record_revision(raw)
     kind = kind_of(raw)
     if kind != VISIT:
@@ -642,7 +644,7 @@ def sync_batch(payload: dict[str, Any], user: User) -> dict[str, Any]:
     """
     batch = sync_batch_schema.load(payload)
     device_id, batch_id = str(batch["device_id"]), str(batch["batch_id"])
-    records = batch["records"]
+    records = [mask_record(raw)[0] for raw in batch["records"]]  # as in `apply_record`
     for attempt in range(LOCK_RETRIES):
         try:
             db.session.rollback()  # end the read begun by loading the user: begin IMMEDIATE below

@@ -13,7 +13,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import Select, func, or_
 
-from analysis.pii import find_pii, mask_pii
+from analysis.pii import find_pii, mask_pii, placeholder_kinds
 from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.auth.models import User
 from researcher.extensions import db
@@ -146,7 +146,8 @@ def set_scope_flag(need: Need, by: User, flag: str | None) -> None:
 
 def approve_quote(need: Need, by: User, approved: bool) -> None:
     """A description may be quoted in exports only after this, and never with personal data."""
-    if approved and find_pii(need.description):
+    # Masked at ingestion, the description holds placeholders where the personal data were.
+    if approved and (find_pii(need.description) or placeholder_kinds(need.description)):
         raise ReviewError(
             _("Opis zawiera dane osobowe (PESEL, telefon lub e-mail) — nie może być cytowany."),
             "quote_approved",

@@ -38,7 +38,7 @@ from sqlalchemy.exc import OperationalError
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need, Visit
+from researcher.interviews.models import Need, Visit, restricted_visit_ids
 from researcher.reports.models import ReportSlice
 from researcher.reports.periods import month_end, month_start
 
@@ -185,7 +185,8 @@ def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Docum
         for campaign_id, day, locality_id, *values in rows:
             documents[(campaign_id, locality_id or 0, day)][name].append(values)
 
-    visits = [Visit.campaign_id.in_(campaigns), Visit.recorded_on.in_(days)]
+    # Frozen visits (art. 18) are left out; freezing moves updated_at, so their days recount.
+    visits = [Visit.campaign_id.in_(campaigns), Visit.recorded_on.in_(days), ~Visit.restricted]
     collect("visits", (
         (*row[:3], row[3], bool(row[4]), row[5])
         for row in _grouped(Visit, visits, Visit.visit_outcome, Visit.is_interview)
@@ -208,7 +209,8 @@ def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Docum
         documents[key]["gaps"] = [[value, n] for value, n in gaps[key].items()]
 
     needs = [
-        Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED
+        Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED,
+        Need.visit_id.not_in(restricted_visit_ids()),
     ]  # fmt: skip
     if channel is not None:
         needs.append(Need.channel == channel)

@@ -27,7 +27,7 @@ from analysis.themes import (
 from analysis.vectors import DENSE_MODEL, dense_available, embed_texts
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, restricted_visit_ids
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 MIN_NEEDS = 4
@@ -45,7 +45,8 @@ def _effective_area(need: Need) -> str:
 def campaign_needs(campaign_id: int) -> list[Need]:
     stmt = (
         db.select(Need)
-        .where(Need.campaign_id == campaign_id, Need.status != "odrzucona")
+        .where(Need.campaign_id == campaign_id, Need.status != "odrzucona",
+               Need.visit_id.not_in(restricted_visit_ids()))
         .order_by(Need.id)
     )
     return list(db.session.scalars(stmt))
@@ -209,6 +210,7 @@ def assign_late_needs(run: AnalysisRun) -> int:
             .where(
                 Need.campaign_id == run.campaign_id,
                 Need.status != "odrzucona",
+                Need.visit_id.not_in(restricted_visit_ids()),
                 ~placed.exists(),
             )
             .order_by(Need.id)

@@ -95,3 +95,8 @@ def test_placeholders_never_become_lemmas():
 
 def test_text_is_lower_cased_and_nfkc_normalised():
     assert normalise("ＳＥＮＩＯＲ ﬁlm") == "senior film"
+
+
+def test_placeholders_stored_at_ingestion_never_become_words():
+    stored = "Dzwonić [TELEFON], PESEL [PESEL], [ADRES], konto [KONTO], [EMAIL]: zakupy"
+    assert tokens(stored) == ["dzwonić", "konto", "zakupy"]

@@ -50,3 +50,28 @@ def test_every_route_answers_each_role_as_declared(app, client, make_user, role)
         if not ok:
             failures.append((method, url, response.status_code))
     assert failures == []
+
+
+def test_a_permission_holder_of_any_role_reaches_the_routes_of_that_permission(
+    app, client, make_user
+):
+    from researcher.auth.permissions import Permission
+    from researcher.auth.services import grant_permission
+    from researcher.extensions import db
+
+    admin = make_user("admin")
+    failures = []
+    for role in ("researcher", "manager"):
+        user = make_user(role)
+        grant_permission(user, Permission.RIGHTS_REQUESTS, by=admin)
+        db.session.commit()
+        for rule, view, method, values in routes(app):
+            if getattr(view, "permission", None) != Permission.RIGHTS_REQUESTS:
+                continue
+            log_in(client, user)
+            with app.test_request_context():
+                url = url_for(rule.endpoint, **values)
+            status = client.open(url, method=method).status_code
+            if status in (401, 403):
+                failures.append((role, method, url, status))
+    assert failures == []

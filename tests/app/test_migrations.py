@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import JSON, bindparam, inspect
 
 from researcher.extensions import db
 from researcher.gminas.services import load_gminas
@@ -107,3 +107,42 @@ def test_channel_migration_keeps_every_existing_need_as_a_visit(demo, interview)
     ).all()
     assert [(i, v) for i, v, _ in after] == [tuple(row) for row in before]
     assert len(after) == 3 and {channel for *_, channel in after} == {"wizyta"}
+def test_migrating_masks_personal_data_already_stored_in_free_text(demo, interview):  # noqa: F811
+    from researcher.auth.models import User
+    from researcher.interviews.models import Need, QuarantinedRecord, Visit, VisitVersion
+    from researcher.interviews.sync import apply_record
+
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    researcher_id = researcher.id
+    record = interview()
+    assert not apply_record(record, researcher, "device", "batch").errors
+    db.session.commit()
+    db.session.remove()
+    downgrade(revision="fca6cf6ef803")  # before masking at ingestion: store text as it came
+    secret = "Dzwonić 601 234 567, PESEL 44051401359"
+    # The models already have this revision's columns: write with plain SQL.
+    run = db.session.execute
+
+    def sql(statement: str):
+        return db.text(statement).bindparams(bindparam("d", type_=JSON))
+
+    data = run(db.select(db.column("data", JSON)).select_from(db.table("visits"))).scalar()
+    run(sql("UPDATE visits SET data = :d"), {"d": {**data, "areas_other": secret}})
+    run(db.text("UPDATE needs SET description = :s, service_type = 'opieka 601234567' "
+                "WHERE position = 1"), {"s": secret})
+    run(sql("INSERT INTO visit_versions (visit_uuid, revision, kind, form_version, "
+            "content_hash, recorded_at, data, researcher_id, stored_at) SELECT uuid, 1, "
+            "'replaced', form_version, 'x', recorded_at, :d, researcher_id, recorded_at "
+            "FROM visits"), {"d": {"researcher_note": secret}})
+    run(sql("INSERT INTO quarantine (received_at, researcher_id, source, payload, errors, "
+            "status) VALUES (CURRENT_TIMESTAMP, :r, 'sync', :d, '{}', 'nowy')"),
+        {"r": researcher_id, "d": {"data": {"x": secret}}})
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    masked = "Dzwonić [TELEFON], PESEL [PESEL]"
+    assert db.session.scalar(db.select(Visit.data))["areas_other"] == masked
+    need = db.session.scalar(db.select(Need).where(Need.position == 1))
+    assert (need.description, need.service_type) == (masked, "opieka [TELEFON]")
+    assert db.session.scalar(db.select(VisitVersion.data))["researcher_note"] == masked
+    assert db.session.scalar(db.select(QuarantinedRecord.payload))["data"]["x"] == masked

@@ -3,7 +3,8 @@ cases (tests/field/test_shared_cases.py runs the same files in Python)."""
 
 import pytest
 
-from tests.field.test_shared_cases import CONDITIONS, PII
+from analysis.pii import find_pii
+from tests.field.test_shared_cases import CONDITIONS, LABELLED, PII
 
 pytestmark = pytest.mark.browser
 
@@ -33,3 +34,17 @@ def test_browser_evaluates_the_shared_condition_and_pii_cases_like_python(new_co
         PII,
     )
     assert pii == [{"kinds": c["kinds"], "matches": c["matches"]} for c in PII]
+
+
+def test_browser_finds_the_same_personal_data_as_python_in_the_labelled_set(new_context):
+    page = new_context().new_page()
+    page.goto("/logowanie")
+    texts = [c["text"] for c in LABELLED]
+    found = page.evaluate(
+        """async (texts) => {
+            const { findPii } = await import('/static/js/field/pii.js');
+            return texts.map((t) => findPii(t).map((m) => [m.kind, m.start, m.end]));
+        }""",
+        texts,
+    )
+    assert found == [[[m.kind, m.start, m.end] for m in find_pii(t)] for t in texts]

@@ -29,3 +29,36 @@ def test_condition_case_in_python(case):
 def test_pii_case_in_python(case):
     assert pii_kinds(case["text"]) == case["kinds"]
     assert [[m.kind, m.text] for m in find_pii(case["text"])] == case["matches"]
+
+
+LABELLED = json.loads((FIXTURES / "pii_labelled.json").read_text(encoding="utf-8"))
+PII_JS = Path(__file__).resolve().parents[2] / "static" / "js" / "field" / "pii.js"
+
+
+def test_pii_js_knows_the_same_first_names_as_python():
+    from analysis.pii import FIRST_NAMES
+
+    source = PII_JS.read_text(encoding="utf-8")
+    listed = source.split("export const FIRST_NAMES = new Set(\n  `", 1)[1].split("`", 1)[0]
+    assert set(listed.split()) == FIRST_NAMES
+
+
+@pytest.mark.parametrize("kind", ["pesel", "phone", "email", "account", "address", "name"])
+def test_every_labelled_value_of_a_kind_is_found(kind):
+    missed = []
+    for case in LABELLED:
+        matches = find_pii(case["text"])
+        for label_kind, value in case["labels"]:
+            start = case["text"].index(value)
+            if label_kind == kind and not any(
+                m.kind == kind and m.start <= start and m.end >= start + len(value) for m in matches
+            ):
+                missed.append(case["text"])
+    assert missed == []
+
+
+def test_no_hard_negative_of_the_labelled_set_is_masked():
+    from analysis.pii import mask_pii
+
+    negatives = [c["text"] for c in LABELLED if not c["labels"]]
+    assert [t for t in negatives if mask_pii(t) != t] == []

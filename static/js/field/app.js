@@ -211,7 +211,7 @@ export async function start(root) {
 
   async function openOutboxRecord(uuid) {
     const record = await outbox.get(uuid);
-    if (!record) {
+    if (!record || record.researcher_id !== boot.researcher_id) {  // shared phone: not yours
       showHome();
       return;
     }
@@ -232,7 +232,7 @@ export async function start(root) {
     sync.run();
   });
   $("backup-download").addEventListener("click", async () => {
-    const n = await downloadBackup();
+    const n = await downloadBackup(boot.researcher_id);
     $("sync-status").textContent = fmt(t.backup_done, { n });
   });
   window.addEventListener("online", () => sync.run());

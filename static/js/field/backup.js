@@ -6,8 +6,9 @@ import { isoNow } from "./dom.js";
 
 const RECORD_FIELDS = ["uuid", "revision", "form_version", "recorded_at", "data"];
 
-export async function backupPayload() {
-  const records = await outbox.all();
+/** The records of `researcherId` only: on a shared phone the file is uploaded for one account. */
+export async function backupPayload(researcherId) {
+  const records = (await outbox.all()).filter((r) => r.researcher_id === researcherId);
   return {
     device_id: await outbox.deviceId(),
     exported_at: isoNow(),
@@ -16,8 +17,8 @@ export async function backupPayload() {
 }
 
 /** Offer the file for download; resolves to the number of records in it. */
-export async function downloadBackup() {
-  const payload = await backupPayload();
+export async function downloadBackup(researcherId) {
+  const payload = await backupPayload(researcherId);
   const blob = new Blob([JSON.stringify(payload, null, 1)], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const stamp = payload.exported_at.slice(0, 16).replace(/[-:]/g, "").replace("T", "-");

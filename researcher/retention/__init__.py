@@ -1,0 +1,1 @@
+"""Retention: personal data removed by age, automatically and provably (DOMAIN §3.6)."""
