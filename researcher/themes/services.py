@@ -15,13 +15,13 @@ import numpy as np
 from flask_babel import gettext as _
 
 from analysis.areas import dominant_area
+from analysis.continuity import map_onto_previous
 from analysis.pii import mask_pii
 from analysis.themes import (
     UNASSIGNED,
     ThemeParams,
     assign_new,
     cluster_needs,
-    map_onto_previous,
     split_theme,
 )
 from analysis.vectors import DENSE_MODEL, dense_available, embed_texts

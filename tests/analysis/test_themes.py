@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from analysis.continuity import map_onto_previous, members_by_theme
 from analysis.naming import class_tfidf_terms
 from analysis.text import FUNCTION_WORDS
 from analysis.themes import (
@@ -12,8 +13,6 @@ from analysis.themes import (
     _count_distinct,
     assign_new,
     cluster_needs,
-    map_onto_previous,
-    members_by_theme,
     split_theme,
 )
 
@@ -110,11 +109,11 @@ def test_every_run_reports_stability_and_timings():
     assert {"prepare", "vectors", "cluster", "naming", "total"} <= set(run.timings)
 
 
-def test_themes_have_three_typical_needs_and_top_terms():
+def test_themes_have_three_to_five_typical_needs_and_top_terms():
     items, _ = labelled_items()
     run = cluster_needs(items, ThemeParams(k=4))
     remont = next(t for t in run.themes if {"remont", "dach"} & set(t.top_terms[:3]))
-    assert len(remont.typical) == 3
+    assert 3 <= len(remont.typical) <= 5
     assert all(q.id.startswith("remont") for q in remont.typical)
 
 
