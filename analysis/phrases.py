@@ -165,6 +165,25 @@ def candidates(text_words: Sequence[Word]) -> dict[tuple[str, ...], str]:
     return found
 
 
+def proper_lemmas(texts: Sequence[str]) -> frozenset[str]:
+    """Lemmas written with a capital inside a sentence more often than not: names of people,
+    streets and villages ("Otwock", "Kowalska"), never shown as a theme's keywords."""
+    capital: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for text in texts:
+        start = True
+        for piece in _PIECE.findall(unicodedata.normalize("NFKC", text or "")):
+            if not piece[0].isalpha():
+                start = start or piece in _SENTENCE_END
+                continue
+            if not start:
+                lem = lemma(piece.lower())
+                seen[lem] += 1
+                capital[lem] += piece[0].isupper() and not piece.isupper()
+            start = False
+    return frozenset(lem for lem, n in capital.items() if n * 2 > seen[lem])
+
+
 def theme_phrases(
     texts: Sequence[str], labels: Sequence[int], top_n: int = 5
 ) -> dict[int, list[Phrase]]:

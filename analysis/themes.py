@@ -27,7 +27,7 @@ from analysis.partition import (
     seed_agreement,
     unit,
 )
-from analysis.phrases import is_name_word, name_themes
+from analysis.phrases import is_name_word, name_themes, proper_lemmas
 from analysis.text import prepare
 from analysis.vectors import VectorParams, text_vectors
 
@@ -61,6 +61,7 @@ class ThemeParams:
     top_terms: int = 8
     n_typical: int = 5
     n_phrases: int = 5
+    phrase_sample: int = 20_000  # texts whose phrases are counted for names, at most
     n_uncertain: int = 5
     vectors: VectorParams = field(default_factory=VectorParams)
 
@@ -315,9 +316,14 @@ def _name_themes(
     labels = assigned.tolist()
     terms = class_tfidf_terms(prepared, labels, params.top_terms * 3)
     order = sorted(set(labels), key=lambda t: (t == UNASSIGNED, t))
-    keywords = {t: [w for w in ws if is_name_word(w)] for t, ws in terms.items()}
-    named = name_themes(texts, labels, [t for t in order if t != UNASSIGNED], params.n_phrases,
-                        keywords)
+    # Phrases and names are counted on a deterministic sample of large inputs: a theme's
+    # commonest phrases show as well in 20,000 texts as in 100,000, at a fifth of the cost.
+    rows = sample_rows(len(texts), params.phrase_sample, params.seed)
+    names = proper_lemmas([texts[r] for r in rows])
+    keywords = {t: [w for w in ws if is_name_word(w) and w not in names]
+                for t, ws in terms.items()}
+    named = name_themes([texts[r] for r in rows], [labels[r] for r in rows],
+                        [t for t in order if t != UNASSIGNED], params.n_phrases, keywords)
     themes = []
     sims = similarities.tolist()
     # Real themes first in id order, the "inne / nieprzypisane" group last.
