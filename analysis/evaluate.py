@@ -20,7 +20,7 @@ from sklearn.metrics.cluster import contingency_matrix
 from threadpoolctl import threadpool_limits
 
 from analysis.text import prepare
-from analysis.themes import ThemeParams, fit_partition
+from analysis.themes import ThemeParams, consensus_partition, fit_partition
 from analysis.vectors import text_vectors
 
 SEEDS: tuple[int, ...] = (0, 1, 2, 3, 4)
@@ -79,8 +79,11 @@ def evaluate_pipeline(
     seeds: Sequence[int] = SEEDS,
     params: ThemeParams | None = None,
     dense: np.ndarray | None = None,
+    method: str = "consensus",
 ) -> Evaluation:
-    """Our pipeline (lemmas → TF-IDF → LSA → KMeans) scored over `seeds`; k defaults to #labels."""
+    """Our pipeline (lemmas → TF-IDF → LSA → partition) scored over `seeds`; k defaults to
+    #labels. `method` "consensus" is what a run uses; "kmeans" is one KMeans (best of n_init),
+    the method before consensus, kept for comparison."""
     params = params or ThemeParams()
     k = k or len(set(labels))
     start = time.perf_counter()
@@ -90,7 +93,11 @@ def evaluate_pipeline(
     with threadpool_limits(limits=1):  # as `cluster_needs` runs
         vectors = text_vectors(prepared, replace(params.vectors, seed=params.seed), dense)
         for seed in seeds:
-            clusters, centres = fit_partition(vectors, k, seed, params)
+            if method == "kmeans":
+                clusters, centres = fit_partition(vectors, k, seed, params)
+            else:
+                found = consensus_partition(vectors, k, seed, params)
+                clusters, centres = found.labels, found.centres
             sims = np.einsum("ij,ij->i", vectors, centres[clusters])
             unassigned.append(float(np.mean(sims < params.min_similarity)))
             per_seed.append(score_partition(labels, clusters))

@@ -72,3 +72,17 @@ def typical_members(
 def theme_label(terms: Sequence[str], n: int = 3) -> str:
     """A short label from the top lemmas, e.g. "senior, opieka, zakupy"."""
     return ", ".join(terms[:n]) if terms else "(bez słów kluczowych)"
+
+
+def farthest_members(
+    rows: Sequence[int], sims: Sequence[float], texts: Sequence[str], n: int, shown: set[int]
+) -> list[tuple[int, str, float]]:
+    """Members that sit far from the centre ("niepewne"): below the theme's mean cosine by
+    more than one standard deviation, the farthest first, never one shown as typical."""
+    if len(rows) < 3 or n <= 0:
+        return []
+    values = np.array([sims[r] for r in rows])
+    cut = values.mean() - values.std()
+    far = [r for r in rows if sims[r] < cut and r not in shown]
+    far.sort(key=lambda r: (sims[r], r))
+    return [(r, display_text(texts[r]), float(sims[r])) for r in far[:n]]

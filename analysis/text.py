@@ -39,7 +39,7 @@ LEMMA_FIXES: dict[str, str] = {
     "chorej": "chory",
     "chora": "chory",
 }
-FORM_FIXES: dict[str, str] = {"zajęć": "zajęcie"}
+FORM_FIXES: dict[str, str] = {"zajęć": "zajęcie", "samotni": "samotny"}
 
 #: Words on the vendored stop-word list that carry the meaning of a need and must stay.
 NEED_WORDS: frozenset[str] = frozenset(
@@ -117,6 +117,19 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "raczej",
         "właściwie",
         "prostu",  # "po prostu"; a form only: its lemma "prosty" ("prosty przepis") can name a need
+        # discourse markers of spoken answers ("szczerze mówiąc", "mówiąc wprost", "niestety"):
+        # they frame how a need is told, never what it is
+        "szczerze",
+        "wprost",
+        "wcale",
+        "ciągle",
+        "chętnie",
+        "chociaż",
+        "niestety",
+        "akurat",
+        "zresztą",
+        "wreszcie",
+        "ogólnie",
         # the reflexive possessive pronoun
         "swój",
         # the frame of a request

@@ -1,31 +1,38 @@
-"""Group needs into themes: KMeans on text vectors, a stated choice of k, named themes.
+"""Group needs into themes: consensus KMeans on text vectors, a stated choice of k, named themes.
 
-Needs that fit no theme well are kept as theme −1 ("nieprzypisane"), never dropped. The same
-input and seed give the same themes; a stability figure (mean ARI against runs with other
-seeds) comes with every run. Results are returned, never stored: the app decides what to keep.
+Needs that fit no theme well are kept as theme −1 ("inne / nieprzypisane"), never dropped, and
+so are the members of themes too small to show alone. The same input and seed give the same
+themes; a stability figure (mean ARI against runs with other seeds) comes with every run.
+Results are returned, never stored: the app decides what to keep.
 """
 
 from __future__ import annotations
 
 import time
-import warnings
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from sklearn.cluster import KMeans, MiniBatchKMeans
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.metrics import silhouette_score
 from sklearn.metrics.pairwise import cosine_distances
 from threadpoolctl import threadpool_limits
 
-from analysis.naming import class_tfidf_terms, theme_label, typical_members
+from analysis.naming import class_tfidf_terms, farthest_members, theme_label, typical_members
+from analysis.partition import (
+    Partition,
+    consensus,
+    kmeans,
+    relabel_by_size,
+    sample_rows,
+    seed_agreement,
+    unit,
+)
+from analysis.phrases import is_name_word, name_themes, proper_lemmas
 from analysis.text import prepare
 from analysis.vectors import VectorParams, text_vectors
 
 UNASSIGNED = -1
-UNASSIGNED_LABEL = "nieprzypisane"
+UNASSIGNED_LABEL = "inne / nieprzypisane"
 
 
 @dataclass(frozen=True)
@@ -37,21 +44,31 @@ class ThemeParams:
     # Cosine to the theme centre below which a need is unassigned: under 0.1 a need shares
     # next to no vocabulary with its theme (about 5 % of texts on the benchmark sets).
     min_similarity: float = 0.1
-    n_init: int = 5
-    # Upper end of the k range searched, also bounded by √n: a manager reviews each theme, and
-    # on short texts silhouette keeps rising with k, so this bound matters. Overridable.
-    k_max: int = 20
-    sample_size: int = 2000  # deterministic sample for choosing k and measuring stability
+    n_init: int = 5  # KMeans restarts when choosing k
+    # The k range searched (`k_range`): a manager reviews each theme, and on short texts
+    # silhouette keeps rising with k, so the upper bound matters. Overridable.
+    k_min: int = 6
+    k_max: int = 15
+    # KMeans runs that vote in the consensus (`analysis.partition`): on the demo campaign two
+    # seeds agree (ARI) 0.44 with 10 runs, 0.60 with 30 and 0.70-0.73 with 60.
+    consensus_runs: int = 60
+    # A theme of fewer needs is not shown alone when k is chosen automatically: it would be
+    # suppressed in exports anyway, and a manager cannot judge a theme from four quotes.
+    min_theme_size: int = 5
+    sample_size: int = 2000  # deterministic sample for choosing k, the votes and stability
     minibatch_from: int = 20_000  # MiniBatchKMeans from this many texts on
     stability_runs: int = 2  # extra seeds compared with the main run; 0 turns it off
     top_terms: int = 8
-    n_typical: int = 3
+    n_typical: int = 5
+    n_phrases: int = 5
+    phrase_sample: int = 20_000  # texts whose phrases are counted for names, at most
+    n_uncertain: int = 5
     vectors: VectorParams = field(default_factory=VectorParams)
 
 
 @dataclass(frozen=True)
 class TypicalNeed:
-    """A need close to its theme centre, with personal data masked."""
+    """A need of a theme (close to its centre, or far from it), with personal data masked."""
 
     id: Hashable
     text: str
@@ -60,15 +77,18 @@ class TypicalNeed:
 
 @dataclass(frozen=True)
 class Theme:
-    """One theme of a run; `id` −1 gathers the needs that fit no theme."""
+    """One theme of a run; `id` −1 gathers the needs that fit no theme ("inne")."""
 
     id: int
-    label: str
+    label: str  # a phrase from the theme's texts, e.g. "Dowóz do lekarza"
     size: int
     member_ids: tuple[Hashable, ...]
-    top_terms: tuple[str, ...]
+    top_terms: tuple[str, ...]  # keywords, shown under the name
     typical: tuple[TypicalNeed, ...]
     cohesion: float  # mean cosine of members to the centre
+    phrases: tuple[str, ...] = ()  # its most distinctive phrases, the name first
+    agreement: float | None = None  # share of consensus runs that kept its needs together
+    uncertain: tuple[TypicalNeed, ...] = ()  # members farthest from the centre ("niepewne")
 
 
 @dataclass(frozen=True)
@@ -78,7 +98,7 @@ class ThemeRun:
     params: ThemeParams
     seed: int
     k: int
-    k_method: str
+    k_method: str  # why this k, in Polish, for the manager
     ids: tuple[Hashable, ...]
     assignments: tuple[int, ...]  # theme per need, −1 unassigned
     nearest: tuple[int, ...]  # nearest theme per need, before the unassigned cut
@@ -105,58 +125,59 @@ class Assignment:
     similarity: float
 
 
-def k_range(n: int, k_max: int) -> range:
-    """Candidate k: 2 … min(k_max, ⌊√n⌋, n−1); √n keeps themes at a readable size."""
-    upper = min(k_max, int(np.sqrt(n)), n - 1)
-    return range(2, max(upper, 2) + 1)
+def k_range(n: int, k_max: int, k_min: int = 2) -> range:
+    """Candidate k: from min(k_min, n // 25) (at least 2) to min(k_max, ⌊√n⌋, n−1).
+
+    √n keeps themes at a readable size; the lower end keeps a campaign of a few hundred needs
+    from being squeezed into two or three vague themes (about 25 needs per theme at most).
+    """
+    upper = max(min(k_max, int(np.sqrt(n)), n - 1), 2)
+    lower = min(max(2, min(k_min, n // 25)), upper)
+    return range(lower, upper + 1)
 
 
 def fit_partition(
     vectors: np.ndarray, k: int, seed: int, params: ThemeParams
 ) -> tuple[np.ndarray, np.ndarray]:
-    """KMeans labels and unit-length centres (MiniBatchKMeans for very large inputs)."""
+    """One KMeans run (best of `n_init`): labels and unit-length centres. The pre-consensus
+    method, kept for choosing k and for the benchmark's comparison."""
     if k <= 1:
-        centre = vectors.mean(axis=0, keepdims=True)
-        return np.zeros(len(vectors), dtype=int), _unit(centre)
-    if len(vectors) >= params.minibatch_from:
-        model = MiniBatchKMeans(n_clusters=k, n_init=params.n_init, random_state=seed,
-                                batch_size=4096)
-    else:
-        model = KMeans(n_clusters=k, n_init=params.n_init, random_state=seed)
-    with warnings.catch_warnings():
-        # Near-duplicate texts can leave a cluster empty; the caller counts the themes found.
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        labels = model.fit_predict(vectors)
-    return labels.astype(int), _unit(model.cluster_centers_)
+        return np.zeros(len(vectors), dtype=int), unit(vectors.mean(axis=0, keepdims=True))
+    labels, centres = kmeans(vectors, k, seed, params.n_init,
+                             minibatch_from=params.minibatch_from)
+    return labels, unit(centres)
 
 
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms > 0, norms, 1.0)
-
-
-def _sample(vectors: np.ndarray, params: ThemeParams) -> np.ndarray:
-    rng = np.random.default_rng(params.seed)
-    n = len(vectors)
-    return vectors[np.sort(rng.choice(n, size=min(n, params.sample_size), replace=False))]
+def consensus_partition(vectors: np.ndarray, k: int, seed: int, params: ThemeParams) -> Partition:
+    """The partition a run uses: consensus of `consensus_runs` KMeans runs (`partition`)."""
+    return consensus(vectors, k, seed, params.consensus_runs, params.sample_size,
+                     params.minibatch_from)
 
 
 def choose_k(vectors: np.ndarray, params: ThemeParams, distinct: int) -> tuple[int, str]:
-    """k with the best silhouette (cosine) on a deterministic sample, over `k_range`."""
+    """k with the best silhouette (cosine) on a deterministic sample, over `k_range`;
+    returns k and the reason, in Polish, for the manager."""
     if distinct <= 2:
-        return min(distinct, 2) if distinct > 1 else 1, "too few distinct texts"
-    sample = _sample(vectors, params)
-    best_k, best_score = 2, -1.0
-    candidates = [k for k in k_range(len(vectors), params.k_max) if k < distinct]
+        k = min(distinct, 2) if distinct > 1 else 1
+        return k, f"k = {k}: za mało różnych opisów, by szukać więcej tematów"
+    sample = vectors[sample_rows(len(vectors), params.sample_size, params.seed)]
+    candidates = [k for k in k_range(len(vectors), params.k_max, params.k_min) if k < distinct]
+    if not candidates:
+        return 2, "k = 2: za mało różnych opisów, by szukać więcej tematów"
     full_kmeans = replace(params, minibatch_from=len(sample) + 1)
     # The sample's distances do not depend on k: computed once, not once per candidate.
     distances = cosine_distances(sample)
     np.fill_diagonal(distances, 0.0)
     scores = {k: _silhouette(sample, distances, k, params.seed, full_kmeans) for k in candidates}
+    best_k, best_score = candidates[0], -1.0
     for k in candidates:
         if scores[k] > best_score + 1e-9:
             best_k, best_score = k, scores[k]
-    return best_k, f"silhouette (cosine) on {len(sample)} texts, k {candidates[0]}-{candidates[-1]}"
+    return best_k, (
+        f"k = {best_k}: najlepiej rozdzielone tematy (silhouette {best_score:.2f}) spośród "
+        f"k {candidates[0]}–{candidates[-1]}, liczonych na {len(sample)} opisach; górna granica "
+        f"to √{len(vectors)} i {params.k_max}, by każdy temat dało się przejrzeć"
+    )
 
 
 def _silhouette(
@@ -174,35 +195,27 @@ def _count_distinct(vectors: np.ndarray) -> int:
     return len({row.tobytes() for row in np.ascontiguousarray(vectors) + 0.0})
 
 
-def _relabel_by_size(labels: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    # Theme 0 is the largest, so the numbering does not depend on KMeans' internal order.
+def stability(vectors: np.ndarray, k: int, params: ThemeParams,
+              base: np.ndarray | None = None) -> float | None:
+    """Mean ARI between the run's seed and `stability_runs` other seeds (`seed_agreement`)."""
+    return seed_agreement(vectors, k, params.seed, params.stability_runs,
+                          params.consensus_runs, params.sample_size, base)
+
+
+def _fold_small(
+    vectors: np.ndarray, labels: np.ndarray, centres: np.ndarray, min_size: int
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Themes under `min_size` needs are not shown alone: each member moves to the nearest
+    remaining theme (the unassigned cut later decides whether it fits there)."""
     sizes = np.bincount(labels, minlength=len(centres))
-    first = np.array([np.argmax(labels == c) if sizes[c] else len(labels) for c in
-                      range(len(centres))])
-    order = sorted(range(len(centres)), key=lambda c: (-sizes[c], first[c]))
-    new_of = np.empty(len(centres), dtype=int)
-    new_of[order] = np.arange(len(centres))
-    return new_of[labels], centres[order]
-
-
-def stability(vectors: np.ndarray, k: int, params: ThemeParams) -> float | None:
-    """Mean ARI between the run's seed and `stability_runs` other seeds, on the sample.
-
-    1.0: every seed finds the same themes; near 0: the themes are an accident of the seed.
-    Measured on the deterministic sample so that it costs seconds even for 100,000 needs.
-    """
-    if params.stability_runs <= 0 or k < 2:
-        return None
-    sample = _sample(vectors, params)
-    if _count_distinct(sample) <= k:
-        return None
-    full_kmeans = replace(params, minibatch_from=len(sample) + 1)
-    base = fit_partition(sample, k, params.seed, full_kmeans)[0]
-    scores = [
-        adjusted_rand_score(base, fit_partition(sample, k, params.seed + i, full_kmeans)[0])
-        for i in range(1, params.stability_runs + 1)
-    ]
-    return round(float(np.mean(scores)), 4)
+    keep = np.flatnonzero(sizes >= min_size)
+    if len(keep) == len(centres) or len(keep) == 0:
+        return labels, centres, 0
+    kept = centres[keep]
+    nearest = keep[np.argmax(vectors @ kept.T, axis=1)]
+    labels = np.where(sizes[labels] >= min_size, labels, nearest)
+    labels, centres = relabel_by_size(labels, centres)
+    return labels, centres, len(sizes) - len(keep)
 
 
 def _dense_matrix(
@@ -246,18 +259,30 @@ def cluster_needs(
                             False, timings)
         distinct = _count_distinct(vectors)
         if params.k is not None:
-            k, method = min(params.k, distinct), "given"
+            k = min(params.k, distinct)
+            method = f"k = {k}: liczba tematów podana przy uruchomieniu"
         else:
             k, method = choose_k(vectors, params, distinct)
         lap("choose_k")
-        labels, centres = _relabel_by_size(*fit_partition(vectors, k, params.seed, params))
-        k = len(set(labels.tolist()))  # empty clusters sort last and are not themes
+        found = consensus_partition(vectors, k, params.seed, params)
+        labels, centres = found.labels, found.centres
+        agreement_of = dict(enumerate(found.agreement))
+        if params.k is None and params.min_theme_size > 1:
+            before = labels
+            labels, centres, folded = _fold_small(vectors, labels, centres,
+                                                  params.min_theme_size)
+            if folded:
+                agreement_of = _carry_agreement(before, labels, found.agreement)
+                method += (f"; {folded} temat(y) poniżej {params.min_theme_size} potrzeb "
+                           f"dołączono do najbliższych")
+        k = len(set(labels.tolist()))
         similarities = np.einsum("ij,ij->i", vectors, centres[labels])
         assigned = np.where(similarities >= params.min_similarity, labels, UNASSIGNED)
         lap("cluster")
-        agreement = stability(vectors, k, params)
+        whole = len(vectors) <= params.sample_size
+        agreement = stability(vectors, k, params, found.labels if whole else None)
         lap("stability")
-    themes = _name_themes(ids, texts, prepared, assigned, similarities, params)
+    themes = _name_themes(ids, texts, prepared, assigned, similarities, agreement_of, params)
     lap("naming")
     timings["total"] = round(time.perf_counter() - start, 4)
     return ThemeRun(
@@ -268,32 +293,69 @@ def cluster_needs(
     )
 
 
+def _carry_agreement(
+    before: np.ndarray, after: np.ndarray, agreement: Sequence[float]
+) -> dict[int, float]:
+    # A theme keeps the agreement of the consensus group most of its needs came from.
+    out = {}
+    for theme in sorted(set(after.tolist())):
+        origin = np.bincount(before[after == theme]).argmax()
+        out[theme] = agreement[origin]
+    return out
+
+
 def _name_themes(
     ids: Sequence[Hashable],
     texts: Sequence[str],
     prepared: Sequence[list[str]],
     assigned: np.ndarray,
     similarities: np.ndarray,
+    agreement: Mapping[int, float],
     params: ThemeParams,
 ) -> tuple[Theme, ...]:
-    terms = class_tfidf_terms(prepared, assigned.tolist(), params.top_terms)
+    labels = assigned.tolist()
+    terms = class_tfidf_terms(prepared, labels, params.top_terms * 3)
+    order = sorted(set(labels), key=lambda t: (t == UNASSIGNED, t))
+    # Phrases and names are counted on a deterministic sample of large inputs: a theme's
+    # commonest phrases show as well in 20,000 texts as in 100,000, at a fifth of the cost.
+    rows = sample_rows(len(texts), params.phrase_sample, params.seed)
+    names = proper_lemmas([texts[r] for r in rows])
+    keywords = {t: [w for w in ws if is_name_word(w) and w not in names]
+                for t, ws in terms.items()}
+    named = name_themes([texts[r] for r in rows], [labels[r] for r in rows],
+                        [t for t in order if t != UNASSIGNED], params.n_phrases, keywords)
     themes = []
     sims = similarities.tolist()
-    # Real themes first in id order, the unassigned group last.
-    for theme_id in sorted(set(assigned.tolist()), key=lambda t: (t == UNASSIGNED, t)):
+    # Real themes first in id order, the "inne / nieprzypisane" group last.
+    for theme_id in order:
         rows = np.flatnonzero(assigned == theme_id).tolist()
         typical = typical_members(rows, sims, texts, params.n_typical)
-        top = tuple(terms.get(theme_id, ()))
+        top = tuple(keywords.get(theme_id, ()))[: params.top_terms]
+        name, phrases = named.get(theme_id, ("", ()))
+        if theme_id == UNASSIGNED:
+            label = UNASSIGNED_LABEL
+        else:
+            label = _capitalised(name) if name else theme_label(top)
+        far = farthest_members(rows, sims, texts, params.n_uncertain,
+                               {r for r, _, _ in typical})
         themes.append(Theme(
             id=int(theme_id),
-            label=UNASSIGNED_LABEL if theme_id == UNASSIGNED else theme_label(top),
+            label=label,
             size=len(rows),
             member_ids=tuple(ids[r] for r in rows),
             top_terms=top,
             typical=tuple(TypicalNeed(ids[r], text, round(s, 4)) for r, text, s in typical),
             cohesion=round(float(np.mean(similarities[rows])), 4),
+            phrases=phrases,
+            agreement=None if theme_id == UNASSIGNED else agreement.get(int(theme_id)),
+            uncertain=() if theme_id == UNASSIGNED else tuple(
+                TypicalNeed(ids[r], text, round(s, 4)) for r, text, s in far),
         ))
     return tuple(themes)
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 def assign_new(
@@ -318,7 +380,7 @@ def assign_new(
     if not theme_ids:
         return [Assignment(UNASSIGNED, 0.0) for _ in new_texts]
     old_labels = np.array([t for _, t in existing])
-    centres = _unit(np.vstack([old[old_labels == t].mean(axis=0) for t in theme_ids]))
+    centres = unit(np.vstack([old[old_labels == t].mean(axis=0) for t in theme_ids]))
     sims = new @ centres.T
     out = []
     for row in sims:
@@ -336,36 +398,3 @@ def split_theme(
 ) -> ThemeRun:
     """Re-cluster the members of one theme into `k` sub-themes (None: chosen by silhouette)."""
     return cluster_needs(items, replace(params or ThemeParams(), k=k), dense)
-
-
-def members_by_theme(run: ThemeRun) -> dict[int, frozenset[Hashable]]:
-    """Theme id → the ids of its needs, the unassigned group left out."""
-    return {t.id: frozenset(t.member_ids) for t in run.themes if t.id != UNASSIGNED}
-
-
-def map_onto_previous(
-    previous: Mapping[int, Collection[Hashable]],
-    current: Mapping[int, Collection[Hashable]],
-    min_jaccard: float = 0.3,
-) -> dict[int, int]:
-    """Current theme id → previous theme id, matched one-to-one by member overlap.
-
-    Maximises the total Jaccard index (Hungarian method); pairs sharing less than `min_jaccard`
-    are left unmatched, so a theme that really changed gets a fresh identity.
-    """
-    prev_ids = [p for p in previous if p != UNASSIGNED]
-    cur_ids = [c for c in current if c != UNASSIGNED]
-    if not prev_ids or not cur_ids:
-        return {}
-    jaccard = np.zeros((len(cur_ids), len(prev_ids)))
-    for i, c in enumerate(cur_ids):
-        cur = set(current[c])
-        for j, p in enumerate(prev_ids):
-            prev = set(previous[p])
-            union = len(cur | prev)
-            jaccard[i, j] = len(cur & prev) / union if union else 0.0
-    rows, cols = linear_sum_assignment(jaccard, maximize=True)
-    return {
-        cur_ids[r]: prev_ids[c] for r, c in zip(rows, cols, strict=True)
-        if jaccard[r, c] >= min_jaccard
-    }

@@ -1,15 +1,18 @@
 """Benchmark of `analysis/` on real Polish data from ../shared/data/raw (never copied here).
 
-Prints, for 8TAGS (test split) and Pabulib participatory-budget titles: NMI, ARI and
-Hungarian-matched accuracy (mean over 5 seeds, k = number of labels) for our lexical pipeline,
-for the floor (raw-word TF-IDF + KMeans) and, when the optional encoder is installed, for
-lexical + dense vectors; then time and peak memory at 1k, 10k and 100k texts end to end, and
-the area suggester's cross-validated accuracy on the Warsaw categories.
+Prints the demo campaign's themes (names, keywords, k and its reason, stability over seeds);
+for 8TAGS (test split) and Pabulib participatory-budget titles: NMI, ARI and Hungarian-matched
+accuracy (mean over 5 seeds, k = number of labels) for the floor (raw-word TF-IDF + KMeans) and
+for lexical and, when the optional encoder is installed, lexical + dense vectors, each with one
+KMeans (before #15) and with the consensus partition (the default), plus the k chosen
+automatically and the stability of that run; then time and peak memory at 1k, 10k and 100k
+texts end to end, and the area suggester's cross-validated accuracy on the Warsaw categories.
 
 Each measurement runs in its own process, so peak memory (ru_maxrss) and time are its own.
 Parameters are the library defaults: nothing here is tuned to these data sets.
 
-    .venv/bin/python bench/analysis.py [--data DIR] [--no-dense] [--only quality|scale|suggester]
+    .venv/bin/python bench/analysis.py [--data DIR] [--no-dense]
+        [--only demo|quality|scale|suggester]
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import numpy as np  # noqa: E402  (after the sys.path fix above)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "raw"
 SCALES = (1_000, 10_000, 100_000)
-PARTS = ("quality", "scale", "suggester")
+PARTS = ("demo", "quality", "scale", "suggester")
 
 
 def read_8tags(data: Path, split: str) -> tuple[list[str], list[str]]:
@@ -82,26 +85,69 @@ def cpu_seconds() -> float:
 
 
 def worker_quality(data: Path, name: str, method: str) -> dict:
+    """"floor", or one vector kind ("lexical" / "lexical+dense") scored with one KMeans (the
+    method before #15) and with the consensus a run now uses, plus a run with k chosen."""
     from analysis.evaluate import evaluate_floor, evaluate_pipeline
+    from analysis.themes import cluster_needs
     from analysis.vectors import embed_texts
 
     texts, labels = DATASETS[name](data)
     start = time.perf_counter()
-    extra: dict = {}
     if method == "floor":
         result = evaluate_floor(texts, labels)
-    elif method == "lexical":
-        result = evaluate_pipeline(texts, labels)
-        extra["unassigned"] = result.unassigned_share
-    else:
+        return {"n": result.n, "k": result.k, "rows": {"floor": _scores(result)},
+                "seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+    extra: dict = {}
+    dense = None
+    if method == "lexical+dense":
         embed_start = time.perf_counter()
         dense = embed_texts(texts)
         extra["embed_s"] = time.perf_counter() - embed_start
-        result = evaluate_pipeline(texts, labels, dense=dense)
-        extra["unassigned"] = result.unassigned_share
-    return {"n": result.n, "k": result.k, "nmi": result.mean.nmi, "nmi_sd": result.sd.nmi,
-            "ari": result.mean.ari, "acc": result.mean.accuracy,
-            "seconds": time.perf_counter() - start, "peak_mb": peak_mb(), **extra}
+    rows = {}
+    for partition in ("kmeans", "consensus"):
+        result = evaluate_pipeline(texts, labels, dense=dense, method=partition)
+        rows[partition] = _scores(result)
+    auto_start = time.perf_counter()
+    run = cluster_needs(list(enumerate(texts)),
+                        dense=None if dense is None else dict(enumerate(dense)))
+    extra |= {"auto_k": run.k, "stability": run.stability,
+              "auto_s": time.perf_counter() - auto_start}
+    return {"n": result.n, "k": result.k, "rows": rows, "seconds": time.perf_counter() - start,
+            "peak_mb": peak_mb(), **extra}
+
+
+def _scores(result) -> dict:
+    return {"nmi": result.mean.nmi, "nmi_sd": result.sd.nmi, "ari": result.mean.ari,
+            "acc": result.mean.accuracy, "unassigned": result.unassigned_share}
+
+
+def demo_texts() -> list[str]:
+    """The needs of the demo campaign, as `flask demo` records them (generator and seed)."""
+    from researcher.demo.generator import generate_records
+    from researcher.demo.services import DEMO_LOCALITIES, DEMO_SEED, DEMO_VISITS
+
+    records = generate_records(DEMO_VISITS, campaign_id=1,
+                               locality_ids=list(range(1, len(DEMO_LOCALITIES) + 1)),
+                               seed=DEMO_SEED)
+    return [need["description"] for r in records for need in r["data"].get("needs", [])]
+
+
+def worker_demo(dense_wanted: bool) -> dict:
+    from analysis.themes import UNASSIGNED, ThemeParams, cluster_needs
+    from analysis.vectors import embed_texts
+
+    texts = demo_texts()
+    dense = dict(enumerate(embed_texts(texts))) if dense_wanted else None
+    runs = [cluster_needs(list(enumerate(texts)), ThemeParams(seed=seed), dense)
+            for seed in range(5)]
+    first = runs[0]
+    return {
+        "n": len(texts), "k": first.k, "k_method": first.k_method,
+        "stability": [r.stability for r in runs], "unassigned": first.n_unassigned,
+        "seconds": first.timings["total"],
+        "themes": [(t.size, t.label, list(t.top_terms[:5]), t.agreement)
+                   for t in first.themes if t.id != UNASSIGNED],
+    }
 
 
 def worker_scale(data: Path, size: int) -> dict:
@@ -150,19 +196,38 @@ def spawn(data: Path, *worker: str) -> dict:
 
 
 def quality_table(data: Path, methods: list[str]) -> None:
-    print("\n## Clustering quality (mean over seeds 0-4, k = number of labels)")
-    print(f"{'data set':<24} {'n':>6} {'k':>3}  {'method':<16} {'NMI':>13} {'ARI':>6} "
-          f"{'acc':>6} {'unassd':>6} {'time s':>7} {'peak MB':>8}")
+    print("\n## Clustering quality (NMI mean ± sd over seeds 0-4, k = number of labels)")
+    print("kmeans: one KMeans (best of 5), the method before #15; consensus: the default now, "
+          "60 KMeans runs voting (analysis.partition).\nauto k / stability: cluster_needs with "
+          "defaults (k chosen; stability = mean ARI between seed 0 and seeds 1, 2).")
+    print(f"{'data set':<24} {'n':>6} {'k':>3}  {'vectors':<14} {'partition':<10} {'NMI':>13} "
+          f"{'ARI':>6} {'acc':>6} {'auto k':>6} {'stab':>5} {'time s':>7} {'peak MB':>8}")
     for name in DATASETS:
         for method in methods:
             r = spawn(data, "quality", name, method)
-            unassigned = f"{r['unassigned']:.2f}" if "unassigned" in r else "–"
             note = ""
             if "embed_s" in r:
                 note = f"  (+{r['embed_s']:.1f} s to embed, once at save time)"
-            print(f"{name:<24} {r['n']:>6} {r['k']:>3}  {method:<16} "
-                  f"{r['nmi']:.3f} ± {r['nmi_sd']:.3f} {r['ari']:>6.3f} {r['acc']:>6.3f} "
-                  f"{unassigned:>6} {r['seconds']:>7.1f} {r['peak_mb']:>8.0f}{note}", flush=True)
+            for partition, m in r["rows"].items():
+                auto = f"{r['auto_k']:>6} {r['stability']:>5.2f}" if "auto_k" in r else \
+                    f"{'–':>6} {'–':>5}"
+                vectors = "raw words" if partition == "floor" else method
+                print(f"{name:<24} {r['n']:>6} {r['k']:>3}  {vectors:<14} {partition:<10} "
+                      f"{m['nmi']:.3f} ± {m['nmi_sd']:.3f} {m['ari']:>6.3f} {m['acc']:>6.3f} "
+                      f"{auto} {r['seconds']:>7.1f} {r['peak_mb']:>8.0f}{note}", flush=True)
+                note = ""
+
+
+def demo_table(data: Path, dense: bool) -> None:
+    for kind in (["lexical", "lexical+dense"] if dense else ["lexical"]):
+        r = spawn(data, "demo", kind)
+        print(f"\n## Demo campaign ({r['n']} needs, researcher.demo, seed 2026), {kind}, "
+              f"seed 0")
+        print(f"k = {r['k']} ({r['k_method']}); inne / nieprzypisane: {r['unassigned']}; "
+              f"stability for seeds 0-4: {', '.join(f'{s:.2f}' for s in r['stability'])}; "
+              f"{r['seconds']:.1f} s")
+        for size, label, terms, agreement in r["themes"]:
+            print(f"  {size:>4}  {label:<40} {', '.join(terms):<55} agreement {agreement:.2f}")
 
 
 def scale_table(data: Path) -> None:
@@ -194,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
         kind, *rest = args.worker
         if kind == "quality":
             result = worker_quality(args.data, rest[0], rest[1])
+        elif kind == "demo":
+            result = worker_demo(rest[0] == "lexical+dense")
         elif kind == "scale":
             result = worker_scale(args.data, int(rest[0]))
         else:
@@ -210,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     methods = ["floor", "lexical"]
     if dense_available() and not args.no_dense:
         methods.append("lexical+dense")
+    if "demo" in parts:
+        demo_table(args.data, "lexical+dense" in methods)
     if "quality" in parts:
         quality_table(args.data, methods)
     if "scale" in parts:

@@ -49,6 +49,10 @@ class Theme(db.Model):
     typical_need_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     size: Mapped[int] = mapped_column(default=0)
     dominant_area: Mapped[str | None] = mapped_column(String(40))
+    # What explains the theme (`analysis.themes.Theme`): "phrases" (its distinguishing phrases),
+    # "agreement" (share of consensus runs that kept its needs together) and
+    # "uncertain_need_ids" (members far from its centre, "niepewne").
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reviewed: Mapped[bool] = mapped_column(default=False)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # The reviewed theme of an earlier run this one continues (names and decisions carried on).

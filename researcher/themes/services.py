@@ -15,15 +15,16 @@ import numpy as np
 from flask_babel import gettext as _
 
 from analysis.areas import dominant_area
+from analysis.continuity import map_onto_previous
 from analysis.pii import mask_pii
 from analysis.themes import (
     UNASSIGNED,
     ThemeParams,
     assign_new,
     cluster_needs,
-    map_onto_previous,
     split_theme,
 )
+from analysis.themes import Theme as FoundTheme
 from analysis.vectors import DENSE_MODEL, dense_available, embed_texts
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
@@ -70,7 +71,7 @@ def start_run(campaign_id: int, by: User, k: int | None = None, seed: int = 0) -
         campaign_id=campaign_id,
         created_by_id=by.id,
         seed=seed,
-        params={"k": k, "seed": seed, "method": "tfidf-svd-kmeans"},
+        params={"k": k, "seed": seed, "method": "tfidf-svd-consensus-kmeans"},
     )
     db.session.add(run)
     db.session.flush()
@@ -114,6 +115,21 @@ def dense_vectors(needs: list[Need]) -> dict[int, np.ndarray] | None:
     return {i: np.frombuffer(v.vector, dtype=np.float32) for i, v in stored.items()}
 
 
+def _stored(found: FoundTheme) -> dict[str, Any]:
+    """The columns of a stored theme from the analysis' theme (names PII-masked once more)."""
+    return {
+        "label": mask_pii(found.label)[:200],
+        "top_terms": list(found.top_terms),
+        "typical_need_ids": [t.id for t in found.typical],
+        "size": found.size,
+        "details": {
+            "phrases": [mask_pii(p) for p in found.phrases],
+            "agreement": found.agreement,
+            "uncertain_need_ids": [t.id for t in found.uncertain],
+        },
+    }
+
+
 def execute_run(run: AnalysisRun) -> None:
     """Cluster the campaign's needs now and store the themes; failures end in status "blad"."""
     run.status, run.progress = "trwa", 5
@@ -136,14 +152,7 @@ def execute_run(run: AnalysisRun) -> None:
         if found.id == UNASSIGNED:
             continue
         area, _share = dominant_area([_effective_area(by_id[i]) for i in found.member_ids])
-        theme = Theme(
-            number=found.id,
-            label=mask_pii(found.label),
-            top_terms=list(found.top_terms),
-            typical_need_ids=[t.id for t in found.typical],
-            size=found.size,
-            dominant_area=area,
-        )
+        theme = Theme(number=found.id, dominant_area=area, **_stored(found))
         run.themes.append(theme)
         themes[found.id] = theme
     db.session.flush()
@@ -291,14 +300,7 @@ def split(theme: Theme, k: int = 2) -> list[Theme]:
         if found.id == UNASSIGNED:
             continue
         area, _share = dominant_area([_effective_area(needs[i]) for i in found.member_ids])
-        child = Theme(
-            number=next_number + len(created),
-            label=mask_pii(found.label),
-            top_terms=list(found.top_terms),
-            typical_need_ids=[t.id for t in found.typical],
-            size=found.size,
-            dominant_area=area,
-        )
+        child = Theme(number=next_number + len(created), dominant_area=area, **_stored(found))
         run.themes.append(child)
         created.append(child)
         by_number[found.id] = child
@@ -337,13 +339,21 @@ def move_need(run: AnalysisRun, need_id: int, target: Theme | None) -> None:
 
 
 def theme_summary(theme: Theme) -> dict[str, Any]:
-    """Size, area mix, urgency mix and typical needs (PII-masked) of a theme."""
+    """What explains a theme: size, area and target-group mix, urgency mix, distinguishing
+    phrases, agreement between seeds, typical needs and needs far from its centre
+    ("niepewne", the ones a manager may want to move), texts PII-masked."""
     ids = members(theme.run).get(theme.id, set())
     needs = list(db.session.scalars(db.select(Need).where(Need.id.in_(ids)))) if ids else []
     by_id = {n.id: n for n in needs}
+    details = theme.details or {}
+    groups = Counter(g for n in needs for g in (n.reviewed_target_groups or n.target_groups or []))
     return {
         "areas": Counter(_effective_area(n) for n in needs).most_common(),
+        "groups": groups.most_common(),
         "urgency": Counter(n.urgency for n in needs),
         "typical": [mask_pii(by_id[i].description) for i in theme.typical_need_ids if i in by_id],
+        "phrases": details.get("phrases", []),
+        "agreement": details.get("agreement"),
+        "uncertain": [by_id[i] for i in details.get("uncertain_need_ids", []) if i in by_id],
         "needs": sorted(needs, key=lambda n: n.id),
     }

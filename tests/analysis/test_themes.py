@@ -2,20 +2,24 @@
 
 import numpy as np
 import pytest
+from sklearn.metrics import adjusted_rand_score
 
-from analysis.naming import class_tfidf_terms
-from analysis.text import FUNCTION_WORDS
+from analysis.continuity import map_onto_previous, members_by_theme
+from analysis.naming import class_tfidf_terms, farthest_members
+from analysis.partition import consensus
+from analysis.text import FUNCTION_WORDS, prepare
 from analysis.themes import (
     UNASSIGNED,
     UNASSIGNED_LABEL,
     ThemeParams,
     _count_distinct,
+    _fold_small,
     assign_new,
     cluster_needs,
-    map_onto_previous,
-    members_by_theme,
+    k_range,
     split_theme,
 )
+from analysis.vectors import VectorParams, text_vectors
 
 from .corpora import DOCTOR_TRANSPORT, HOUSING_REPAIR, SENIOR_CARE, labelled_items
 
@@ -54,7 +58,8 @@ def test_same_input_and_seed_give_an_identical_run():
     second = cluster_needs(items, ThemeParams(seed=3))
     assert first.assignments == second.assignments
     assert first.similarities == second.similarities
-    assert [t.label for t in first.themes] == [t.label for t in second.themes]
+    assert first.themes == second.themes  # names, phrases, members, typical, agreement
+    assert first.stability == second.stability and first.k_method == second.k_method
 
 
 def test_inflected_forms_land_in_one_theme():
@@ -110,11 +115,11 @@ def test_every_run_reports_stability_and_timings():
     assert {"prepare", "vectors", "cluster", "naming", "total"} <= set(run.timings)
 
 
-def test_themes_have_three_typical_needs_and_top_terms():
+def test_themes_have_three_to_five_typical_needs_and_top_terms():
     items, _ = labelled_items()
     run = cluster_needs(items, ThemeParams(k=4))
     remont = next(t for t in run.themes if {"remont", "dach"} & set(t.top_terms[:3]))
-    assert len(remont.typical) == 3
+    assert 3 <= len(remont.typical) <= 5
     assert all(q.id.startswith("remont") for q in remont.typical)
 
 
@@ -192,3 +197,55 @@ def test_class_tfidf_ranks_the_distinctive_lemmas_and_breaks_ties_alphabetically
 def test_distinct_vectors_are_counted_like_numpy_unique():
     rows = np.array([[0.0, 1.0], [-0.0, 1.0], [1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
     assert _count_distinct(rows) == len(np.unique(rows, axis=0)) == 2
+
+
+def test_stability_is_the_mean_ari_between_the_seed_and_the_next_seeds_consensus():
+    items, _ = labelled_items()
+    params = ThemeParams(k=4, seed=2, stability_runs=2)
+    run = cluster_needs(items, params)
+    vectors = text_vectors(prepare([t for _, t in items]), VectorParams(seed=2))
+    base = consensus(vectors, 4, 2, params.consensus_runs, params.sample_size).labels
+    others = [consensus(vectors, 4, 2 + i, params.consensus_runs, params.sample_size).labels
+              for i in (1, 2)]
+    expected = np.mean([adjusted_rand_score(base, other) for other in others])
+    assert run.stability == round(float(expected), 4)
+
+
+def test_the_reason_for_k_is_given_in_words():
+    items, _ = labelled_items()
+    assert cluster_needs(items).k_method.startswith("k = 4: najlepiej rozdzielone tematy")
+    assert "podana" in cluster_needs(items, ThemeParams(k=3)).k_method
+
+
+def test_k_range_gives_a_few_hundred_needs_six_to_fifteen_themes():
+    assert k_range(300, 15, 6) == range(6, 16)
+    assert k_range(20, 15, 6) == range(2, 5)  # √20: a tiny campaign keeps small k
+
+
+def test_themes_under_five_needs_join_the_nearest_theme():
+    vectors = np.array([[1, 0]] * 6 + [[0, 1]] * 6 + [[0.9, 0.44]] * 2, dtype=float)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    labels = np.array([0] * 6 + [1] * 6 + [2] * 2)
+    centres = np.array([[1, 0], [0, 1], [0.9, 0.44]], dtype=float)
+    folded, kept, count = _fold_small(vectors, labels, centres, 5)
+    assert count == 1 and len(kept) == 2
+    assert folded.tolist() == [0] * 6 + [1] * 6 + [0, 0]
+
+
+def test_members_far_from_the_centre_are_marked_uncertain():
+    sims = [0.9, 0.85, 0.88, 0.2, 0.87, 0.86]
+    texts = [f"potrzeba {i}, tel. 601 234 567" for i in range(6)]
+    far = farthest_members(range(6), sims, texts, n=5, shown={0})
+    assert [row for row, _, _ in far] == [3]
+    assert far[0][1] == "potrzeba 3, tel. [TELEFON]"  # masked, as every quote
+
+
+def test_uncertain_needs_are_members_never_shown_as_typical():
+    items, _ = labelled_items()
+    run = cluster_needs(items, ThemeParams(k=4, n_typical=3))
+    for theme in run.themes:
+        uncertain = [q.id for q in theme.uncertain]
+        assert set(uncertain) <= set(theme.member_ids)
+        assert not set(uncertain) & {q.id for q in theme.typical}
+        assert [q.similarity for q in theme.uncertain] == sorted(
+            q.similarity for q in theme.uncertain)

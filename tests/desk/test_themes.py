@@ -239,3 +239,29 @@ def test_vectors_made_another_way_are_made_again(client, login, campaign_needs, 
     run_analysis(client, seed=1)
     db.session.expire_all()
     assert set(db.session.scalars(db.select(NeedVector.model))) == {DENSE_MODEL}
+
+
+def test_run_page_names_themes_with_a_phrase_keywords_and_the_reason_for_k(
+    client, login, campaign_needs, inline
+):
+    login("manager")
+    run = client.post("/tematy/", data={"campaign": 1, "seed": 0})
+    run = db.session.scalar(db.select(AnalysisRun).order_by(AnalysisRun.id.desc()))
+    page = client.get(f"/tematy/analizy/{run.id}").text
+    assert "Dlaczego tyle tematów:" in page and "k = " in page
+    assert "Słowa kluczowe:" in page
+    assert "Inne / nieprzypisane" in page
+    labels = [t.label for t in run.themes]
+    assert all(", " not in label for label in labels), labels  # phrases, not keyword lists
+
+
+def test_theme_page_explains_the_theme(client, login, campaign_needs, inline):
+    login("manager")
+    run = run_analysis(client)
+    theme = next(t for t in run.themes if t.dominant_area == "zdrowie")
+    assert theme.details["phrases"] and theme.details["agreement"] is not None
+    page = client.get(f"/tematy/{theme.id}").text
+    for heading in ("Co wyróżnia ten temat", "Stabilność", "Wyróżniające frazy", "Obszary",
+                    "Grupy docelowe", "Typowe potrzeby"):
+        assert heading in page
+    assert theme.details["phrases"][0] in page
