@@ -1,7 +1,7 @@
 """theme details: distinguishing phrases, seed agreement, needs far from the centre
 
 Revision ID: c1a5e0d7b215
-Revises: 46345173d9cc
+Revises: ebf522a9c69b
 Create Date: 2026-12-06 17:30:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c1a5e0d7b215'
-down_revision = '46345173d9cc'
+down_revision = 'ebf522a9c69b'
 branch_labels = None
 depends_on = None
 
