@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -69,9 +69,19 @@ def group_label(key: str) -> str:
     return _(group.label) if group else key
 
 
+def decimal(value: float | int | None, digits: int = 1) -> str:
+    """A number in the reader's language ("55,2" in Polish), `digits` after the separator."""
+    if value is None:
+        return "–"
+    return format_decimal(value, format="#,##0." + "0" * digits if digits else "#,##0")
+
+
 def init_labels(app: Flask) -> None:
     # Free text written by researchers is shown to managers only with personal data masked.
     app.jinja_env.filters["mask_pii"] = mask_pii
+    # Numbers go through Babel like dates (Flask-Babel's datetimeformat/dateformat filters,
+    # which show Polish local time): never "%.1f" in a template.
+    app.jinja_env.filters["decimal"] = decimal
     app.jinja_env.globals.update(
         get_locale=get_locale,
         role_label=_label(ROLE_LABELS),

@@ -45,6 +45,7 @@ SHELL_ASSETS = (
     "js/field/conditions.js",
     "js/field/dom.js",
     "js/field/form.js",
+    "js/field/form-logic.js",
     "js/field/main.js",
     "js/field/my-visits.js",
     "js/field/outbox.js",
@@ -77,6 +78,7 @@ def app():
     bootstrap["strings"] = field_strings()
     bootstrap["outcomes"] = services.outcome_labels(_)
     bootstrap["urls"] = _urls()
+    bootstrap["undo_ms"] = int(current_app.config["FIELD_UNDO_SECONDS"] * 1000)
     return render_template("field/app.html", bootstrap=bootstrap)
 
 
