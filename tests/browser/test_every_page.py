@@ -28,6 +28,7 @@ from researcher.extensions import db
 from researcher.interviews.models import QuarantinedRecord
 from researcher.themes.services import execute_run, start_run, visible_themes
 from tests.browser.helpers import Phone, log_in, open_field_app, start_walk
+from tests.conftest import empty_tables
 
 pytestmark = pytest.mark.browser
 
@@ -61,6 +62,7 @@ def audit(page: Page) -> list[str]:
 def everything(app, csrf_on):
     """Users of every role and some of every kind of data a page can show."""
     with app.app_context():
+        empty_tables()  # the demo's generated visits need a campaign without visits
         seed_demo(visits=60)
         campaign = db.session.scalar(db.select(Campaign).where(Campaign.name == DEMO_CAMPAIGN))
         users = {}

@@ -148,7 +148,6 @@ def test_the_waiting_badge_differs_from_all_sent_in_colour_icon_and_text(phone, 
     assert done[0] != waiting[0]
     assert done[1].split()[0] != waiting[1].split()[0]  # the icon
     assert "Wszystko wysłane" in done[1] and "Czeka na wysłanie: 1" in waiting[1]
-    page.context.set_offline(False)
 
 
 def test_the_header_is_compact_and_both_door_actions_are_on_the_first_screen(phone):
@@ -220,7 +219,6 @@ def test_only_rejected_or_conflicting_records_offer_popraw(phone, field_user):
     # An error path without an index names the group, never "Potrzeba NaN".
     errors = page.locator(f".outbox-item[data-uuid='{rejected['uuid']}'] .outbox-item__errors")
     expect(errors).to_have_text("Karta potrzeby: Brak potrzeby.")
-    page.context.set_offline(False)
 
 
 def test_moje_wizyty_fits_360_px_and_links_used_as_buttons_are_44_px(phone):
