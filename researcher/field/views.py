@@ -47,6 +47,7 @@ SHELL_ASSETS = (
     "js/field/dom.js",
     "js/field/form.js",
     "js/field/form-logic.js",
+    "js/field/form-fields.js",
     "js/field/main.js",
     "js/field/my-visits.js",
     "js/field/outbox.js",

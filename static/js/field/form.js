@@ -7,12 +7,12 @@
 import { evaluate, scopeOf } from "./conditions.js";
 import { piiKinds } from "./pii.js";
 import { h, fmt } from "./dom.js";
+import { drawField } from "./form-fields.js";
 import {
   checkAnswer, checkSteps, describePath, isEmpty, isGroup, newRespondentCode, prepareNeeds,
   progressOf, pruned, questionsOf, slotsOf, stepsOf, stepWithError, textLength,
 } from "./form-logic.js";
 
-const WALK_KEYS = new Set(["campaign_id", "locality_id"]);
 /** The counter appears when this many characters (or fewer) are left. */
 const COUNTER_FROM = 50;
 
@@ -123,113 +123,7 @@ export class InterviewForm {
   }
 
   field(slot) {
-    const q = slot.question;
-    if (WALK_KEYS.has(q.key)) return q.key === "campaign_id" ? this.walkField() : "";
-    const id = `q-${slot.path.replace(/\./g, "-")}`;
-    const binding = { ...slot, id, options: [], notices: [] };
-    binding.error = h("p", { class: "field__error", id: `${id}-error`, hidden: true });
-    const label = [h("span", { class: "q-code" }, q.code), " ", q.label];
-    const hint = q.hint ? h("p", { class: "field__hint", id: `${id}-hint` }, q.hint) : null;
-    const describedBy = [hint && `${id}-hint`, `${id}-error`];
-    let element;
-    if (["radio", "checkboxes", "yes_no"].includes(q.widget)) {
-      const multi = q.widget === "checkboxes";
-      const options = q.widget === "yes_no"
-        ? [{ key: "true", label: this.t.yes }, { key: "false", label: this.t.no }]
-        : q.options;
-      element = h("fieldset", { class: "field choices", id, "aria-describedby": describedBy.filter(Boolean).join(" ") },
-        h("legend", { class: "field__label" }, ...label), hint, binding.error);
-      const current = slot.holder[q.key];
-      for (const option of options) {
-        const inputId = `${id}-${option.key}`;
-        const checked = multi ? (current || []).includes(option.key) : String(current) === option.key;
-        const input = h("input", { type: multi ? "checkbox" : "radio", class: "choice__input", id: inputId, name: id, value: option.key, checked });
-        input.addEventListener("change", () => this.choose(binding, input, option));
-        const row = h("div", { class: "choice" }, input, h("label", { class: "choice__label", for: inputId }, option.label));
-        binding.options.push({ option, input, row });
-        element.append(row);
-      }
-      // A long single choice answered before this screen (D2, pre-set from C2) shows only its
-      // answer and one button to change it, so the questions after it are not pages away.
-      if (q.widget === "radio" && options.length > 6 && !isEmpty(current) && !this.errors[`data.${slot.path}`]) {
-        binding.collapsed = true;
-        const change = h("button", { type: "button", class: "button button--secondary choice-change", "aria-expanded": "false" }, fmt(this.t.change_answer, { code: q.code }));
-        change.addEventListener("click", () => {
-          binding.collapsed = false;
-          change.remove();
-          this.refresh();
-          binding.options.find((o) => o.input.checked)?.input.focus();
-        });
-        element.append(change);
-      }
-    } else if (q.widget === "auto") {
-      element = h("div", { class: "field", id },
-        h("p", { class: "field__label" }, ...label), hint,
-        h("p", { class: "respondent-code", id: `${id}-value` }, slot.holder[q.key] || ""),
-        binding.error);
-    } else {
-      // No maxlength: the browser would cut a paste silently. A counter and an error instead.
-      if (q.max_length) describedBy.push(`${id}-count`);
-      if (q.free_text) describedBy.push(`${id}-pii`);
-      const attrs = { class: "field__input", id: `${id}-input`, name: id, "aria-describedby": describedBy.filter(Boolean).join(" ") };
-      let input;
-      if (q.widget === "textarea") input = h("textarea", { ...attrs, rows: 4 });
-      else if (q.widget === "number") input = h("input", { ...attrs, type: "number", inputmode: "numeric" });
-      else input = h("input", { ...attrs, type: "text", autocomplete: "off", list: q.suggestions ? `${id}-list` : null });
-      input.value = slot.holder[q.key] ?? "";
-      binding.pii = slot.pii !== false && q.free_text ? h("p", { class: "field__warning", id: `${id}-pii`, role: "status", hidden: true }) : null;
-      binding.counter = q.max_length ? h("p", { class: "field__counter", id: `${id}-count`, "aria-live": "polite", hidden: true }) : null;
-      input.addEventListener("input", () => this.type(binding, input));
-      const list = q.suggestions ? h("datalist", { id: `${id}-list` }, q.suggestions.map((s) => h("option", { value: s }))) : null;
-      element = h("div", { class: "field", id }, h("label", { class: "field__label", for: `${id}-input` }, ...label), hint, binding.error, input, binding.counter, list, binding.pii);
-      binding.input = input;
-      if (binding.pii) this.warnPii(binding, input.value);
-      this.count(binding, input.value);
-    }
-    for (const notice of q.notices || []) {
-      const el = h("p", { class: "notice notice--warning safeguarding", role: "alert", hidden: true }, notice.text);
-      binding.notices.push({ notice, el });
-      element.append(el);
-    }
-    binding.element = element;
-    this.bindings.push(binding);
-    return element;
-  }
-
-  walkField() {
-    const campaigns = this.campaigns.filter((c) => c.questionnaire_version === this.def.version);
-    const campaign = campaigns.find((c) => c.id === this.data.campaign_id) || campaigns[0];
-    const locality = campaign?.localities.find((l) => l.id === this.data.locality_id);
-    const details = h("details", { class: "walk-details", id: "q-walk" },
-      h("summary", {}, `${this.t.walk}: ${campaign ? campaign.name : "–"}, ${locality ? locality.name : this.t.no_locality}`));
-    const group = (key, legend, items, current, onPick) => {
-      const error = h("p", { class: "field__error", id: `q-${key}-error`, hidden: true });
-      const set = h("fieldset", { class: "field choices", id: `q-${key}`, "aria-describedby": error.id }, h("legend", { class: "field__label" }, legend), error);
-      const options = [];
-      for (const item of items) {
-        const input = h("input", { type: "radio", class: "choice__input", id: `q-${key}-${item.id}`, name: `q-${key}`, value: item.id, checked: item.id === current });
-        input.addEventListener("change", () => onPick(item));
-        const row = h("div", { class: "choice" }, input, h("label", { class: "choice__label", for: input.id }, item.name));
-        options.push({ input, row });
-        set.append(row);
-      }
-      this.bindings.push({ path: key, id: `q-${key}`, error, element: set, details, walk: true, options, question: { code: "", label: legend } });
-      details.append(set);
-    };
-    if (campaigns.length > 1) {
-      group("campaign_id", this.t.campaign, campaigns, this.data.campaign_id, (c) => {
-        this.data.campaign_id = c.id;
-        if (!c.localities.some((l) => l.id === this.data.locality_id)) delete this.data.locality_id;
-        this.clearError("campaign_id");
-        this.render();
-      });
-    }
-    group("locality_id", this.t.locality, campaign ? campaign.localities : [], this.data.locality_id, (l) => {
-      this.data.locality_id = l.id;
-      this.clearError("locality_id");
-      this.dirty = true;
-    });
-    return details;
+    return drawField(this, slot);
   }
 
   needButtons(step, steps, actions) {
