@@ -65,14 +65,14 @@ def _yes_no(question: Question, t: Translate) -> Field:
     return RadioField(choices=choices, validate_choice=False, **_common(question, t))
 
 
+# No `maxlength` on text inputs: a browser cuts a paste to it without a word. Text over the
+# questionnaire's limit reaches the schema, which answers a field error (`too_long`).
 def _text(question: Question, t: Translate) -> Field:
-    render_kw = {"maxlength": question.max_length} if question.max_length else {}
-    return StringField(render_kw=render_kw, **_common(question, t))
+    return StringField(**_common(question, t))
 
 
 def _textarea(question: Question, t: Translate) -> Field:
-    render_kw = {"maxlength": question.max_length} if question.max_length else {}
-    return TextAreaField(render_kw=render_kw, **_common(question, t))
+    return TextAreaField(**_common(question, t))
 
 
 def _number(question: Question, t: Translate) -> Field:

@@ -217,27 +217,48 @@ def scope_of(answers: Mapping[str, Any], item: Mapping[str, Any] | None = None) 
     return {**answers, **(item or {})}
 
 
-def prune_hidden(questionnaire: Questionnaire, data: Mapping[str, Any]) -> dict[str, Any]:
-    """`data` without answers to questions and groups that the answers themselves hide.
+def _prune_entry(questions: tuple[Question, ...], entry: Any, scope: Mapping[str, Any]) -> Any:
+    """`entry` (one group's answers) without the answers its scope hides; others untouched."""
+    if not isinstance(entry, Mapping):
+        return entry
+    local = scope_of(scope, entry)
+    hidden = {q.key for q in questions if not evaluate(q.visible_when, local)}
+    return {k: v for k, v in entry.items() if k not in hidden}
 
-    Used where a UI cannot hide questions as they become irrelevant (the no-JS form), so the
-    record sent to validation holds only what the researcher could see. Options are not pruned:
-    a hidden option is reported as an error rather than silently dropped.
+
+def _prune_once(questionnaire: Questionnaire, data: Mapping[str, Any]) -> dict[str, Any]:
+    scope = scope_of(data)
+    out = {}
+    for key, value in data.items():
+        try:
+            item = questionnaire.item(key)
+        except KeyError:
+            out[key] = value  # not ours to judge: the schema reports unknown fields
+            continue
+        module = next(m for m, i in questionnaire.items() if i is item)
+        if not evaluate(visibility(module, item), scope):
+            continue
+        if isinstance(item, Group) and item.repeat and isinstance(value, list):
+            value = [_prune_entry(item.questions, entry, data) for entry in value]
+        elif isinstance(item, Group):
+            value = _prune_entry(item.questions, value, data)
+        out[key] = value
+    return out
+
+
+def prune_hidden(questionnaire: Questionnaire, data: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` without the answers that the answers themselves hide.
+
+    The one rule, shared with the phone (static/js/field/form-logic.js `pruneHidden`, proven
+    by tests/fixtures/prune_cases.json in Python and in Chromium): an answer is dropped when
+    its module, its group or its question is hidden, judged on the answers left after the
+    previous pass, until nothing more is dropped (a dropped answer can hide others). Nothing
+    else is touched: an option hidden by other answers, an answer outside `subset_of`, an
+    empty answer or an unknown key stays for the validator to report – never silently lost.
     """
     out = dict(data)
-    scope = scope_of(data)
-    for module, item in questionnaire.items():
-        if item.key in out and not evaluate(visibility(module, item), scope):
-            del out[item.key]
-    for _, group in questionnaire.groups():
-        if not group.repeat or not isinstance(out.get(group.key), list):
-            continue
-        pruned = []
-        for entry in out[group.key]:
-            if isinstance(entry, dict):
-                local = scope_of(out, entry)
-                hidden = {q.key for q in group.questions if not evaluate(q.visible_when, local)}
-                entry = {k: v for k, v in entry.items() if k not in hidden}
-            pruned.append(entry)
-        out[group.key] = pruned
-    return out
+    while True:
+        pruned = _prune_once(questionnaire, out)
+        if pruned == out:
+            return out
+        out = pruned

@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "BABEL_DEFAULT_LOCALE": "pl",
     "BABEL_DEFAULT_TIMEZONE": "Europe/Warsaw",
+    # How long the phone offers "Cofnij zapis" after a new visit is saved (sync waits for it).
+    "FIELD_UNDO_SECONDS": 10,
     "LANGUAGES": ("pl", "en"),
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_LOCK_BASE_SECONDS": 30,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from analysis.pii import mask_pii
+from forms.questionnaire import CURRENT_VERSION, get_questionnaire
 from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER
 from researcher.interviews.models import CHANNEL_LABELS
@@ -71,9 +72,35 @@ def group_label(key: str) -> str:
     return _(group.label) if group else key
 
 
+def answer_label(key: str, value: object, version: str = CURRENT_VERSION) -> str:
+    """An answer to question `key` as the questionnaire words it: option labels (a list
+    joined by commas), "Tak"/"Nie" for yes/no, text as it is, "—" when unanswered. An option
+    the questionnaire does not know (the schema rejects those) shows as "? (code)"."""
+    if value is None or value == "" or value == []:
+        return "—"
+    question = get_questionnaire(version).questions_by_key.get(key)
+    if isinstance(value, bool):
+        return _("Tak") if value else _("Nie")
+    if question is None or not question.options:
+        return str(value)
+    labels = {o.key: o.label for o in question.options}
+    values = value if isinstance(value, list) else [value]
+    return ", ".join(_(labels[v]) if v in labels else f"? ({v})" for v in values)
+
+
+def decimal(value: float | int | None, digits: int = 1) -> str:
+    """A number in the reader's language ("55,2" in Polish), `digits` after the separator."""
+    if value is None:
+        return "–"
+    return format_decimal(value, format="#,##0." + "0" * digits if digits else "#,##0")
+
+
 def init_labels(app: Flask) -> None:
     # Free text written by researchers is shown to managers only with personal data masked.
     app.jinja_env.filters["mask_pii"] = mask_pii
+    # Numbers go through Babel like dates (Flask-Babel's datetimeformat/dateformat filters,
+    # which show Polish local time): never "%.1f" in a template.
+    app.jinja_env.filters["decimal"] = decimal
     app.jinja_env.globals.update(
         get_locale=get_locale,
         role_label=_label(ROLE_LABELS),
@@ -84,6 +111,7 @@ def init_labels(app: Flask) -> None:
         need_status_label=_label(NEED_STATUS_LABELS),
         urgency_label=_label(URGENCY_LABELS),
         area_label=area_label,
+        answer_label=answer_label,
         group_label=group_label,
         channel_label=_label(CHANNEL_LABELS),
         meeting_kind_label=_label(MEETING_KIND_LABELS),

@@ -1,9 +1,10 @@
 """The diagnosis as one CSV file for a Polish Excel: UTF-8 with BOM, `;` separator.
 
 One file in long format rather than a zip of CSVs: each line is one published cell, named by
-its section, table, row and column (`sekcja;tabela;wiersz;kolumna;wartosc;procent`). It opens
-with a double click, filters by table in Excel's autofilter, and loads into any statistics
-tool. The summary and the service card come first and last, in the same columns.
+its section, table, row and column (`sekcja;tabela;wiersz;kolumna;wartość;procent`; the BOM
+lets Excel read the Polish letters). It opens with a double click, filters by table in Excel's
+autofilter, and loads into any statistics tool. The summary and the service card come first
+and last, in the same columns.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from researcher.exports.document import (
 from researcher.exports.safe import neutralise_row
 from researcher.reports.tables import PublishedTable
 
-HEADER = ("sekcja", "tabela", "wiersz", "kolumna", "wartosc", "procent")
+HEADER = ("sekcja", "tabela", "wiersz", "kolumna", "wartość", "procent")
 SUMMARY = "Podsumowanie"
 
 

@@ -24,7 +24,8 @@ def field_strings() -> dict[str, str]:
         "no": _("Nie"),
         "add_need": _("Dodaj kolejną potrzebę"),
         "remove_need": _("Usuń tę potrzebę"),
-        "need_of": _("{label} z {max}"),
+        "step_actions": _("Przejście między krokami"),
+        "change_answer": _("Zmień odpowiedź {code}"),
         "fix_errors": _("Popraw zaznaczone pola."),
         "server_errors": _("Serwer odrzucił tę wizytę. Popraw zaznaczone pola i zapisz ponownie:"),
         "conflict": _(
@@ -43,6 +44,7 @@ def field_strings() -> dict[str, str]:
             "stronę ponownie."
         ),
         "saved": _("Zapisano w telefonie: {outcome}."),
+        "undone": _("Cofnięto zapis wizyty – nic nie zostało wysłane."),
         "chars_left": _("Pozostało znaków: {n}"),
         # the outbox
         "badge": _("Czeka na wysłanie: {n}"),
@@ -51,6 +53,7 @@ def field_strings() -> dict[str, str]:
         "state_rejected": _("odrzucona – popraw"),
         "state_conflict": _("konflikt wersji – sprawdź"),
         "edit": _("Otwórz i popraw"),
+        "open": _("Otwórz"),
         "outbox_empty": _("W telefonie nie ma niewysłanych wizyt."),
         "needs_count": _("potrzeby: {n}"),
         "interview": _("wywiad"),
@@ -73,4 +76,7 @@ def field_strings() -> dict[str, str]:
         "backup_done": _("Pobrano kopię zapasową (wizyty w pliku: {n})."),
         # Moje wizyty
         "on_phone": _("w telefonie"),
+        "server_warnings": _(
+            "Serwer przyjął wizytę, ale zwraca uwagę na możliwe dane osobowe. Sprawdź i popraw:"
+        ),
     }

@@ -24,7 +24,8 @@ from flask_wtf.csrf import generate_csrf
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from forms.questionnaire import QUESTIONNAIRES
+from forms.client import client_definition
+from forms.questionnaire import CURRENT_VERSION, QUESTIONNAIRES
 from researcher.access import allow, public
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
 from researcher.extensions import db
@@ -46,6 +47,8 @@ SHELL_ASSETS = (
     "js/field/conditions.js",
     "js/field/dom.js",
     "js/field/form.js",
+    "js/field/form-logic.js",
+    "js/field/form-fields.js",
     "js/field/main.js",
     "js/field/meeting.js",
     "js/field/my-visits.js",
@@ -80,7 +83,16 @@ def app():
     bootstrap["outcomes"] = services.outcome_labels(_)
     bootstrap["urls"] = _urls()
     bootstrap["meeting"] = meeting_bootstrap()  # the phone's meeting form (meeting.js)
+    bootstrap["undo_ms"] = int(current_app.config["FIELD_UNDO_SECONDS"] * 1000)
     return render_template("field/app.html", bootstrap=bootstrap)
+
+
+@bp.get("/kwestionariusz/druk")
+@allow(RESEARCHER, MANAGER, ADMIN)
+def questionnaire_print():
+    """The current questionnaire on A4 paper, for when a phone dies."""
+    definition = client_definition(CURRENT_VERSION, translate=_)
+    return render_template("field/print.html", definition=definition)
 
 
 @bp.get("/teren/token")

@@ -154,12 +154,3 @@ def approve_quote(need: Need, by: User, approved: bool) -> None:
         )
     _log(need, by, "quote_approved", need.quote_approved, approved)
     need.quote_approved = approved
-
-
-def history(need: Need) -> list[NeedChange]:
-    stmt = (
-        db.select(NeedChange)
-        .where(NeedChange.need_id == need.id)
-        .order_by(NeedChange.changed_at.desc(), NeedChange.id.desc())
-    )
-    return list(db.session.scalars(stmt))

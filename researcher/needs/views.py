@@ -15,6 +15,7 @@ from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.needs import services
 from researcher.needs.forms import NeedFilterForm, ReviewForm
+from researcher.needs.history import need_history
 
 bp = Blueprint("needs", __name__, url_prefix="/potrzeby")
 
@@ -90,5 +91,5 @@ def detail(need_id: int):
         need=need,
         form=form,
         description=services.shown_description(need),
-        history=services.history(need),
+        history=need_history(need),
     ), 400 if form.errors else 200

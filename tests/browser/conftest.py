@@ -74,6 +74,16 @@ def browser(playwright, chromium):
     browser.close()
 
 
+@pytest.fixture(autouse=True)
+def short_undo(app) -> Iterator[None]:
+    """The phone's undo window (10 s in production) is short here, so syncs follow quickly;
+    a test of the undo itself sets it longer before it opens /teren."""
+    previous = app.config["FIELD_UNDO_SECONDS"]
+    app.config["FIELD_UNDO_SECONDS"] = 0.3
+    yield
+    app.config["FIELD_UNDO_SECONDS"] = previous
+
+
 @pytest.fixture
 def csrf_on(app) -> Iterator[None]:
     previous = app.config["WTF_CSRF_ENABLED"]

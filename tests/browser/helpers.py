@@ -6,20 +6,36 @@ import json
 
 from playwright.sync_api import Page, expect
 
+#: True when the element's centre is inside the viewport and nothing (such as the fixed
+#: action bar) covers it: a finger can tap it without scrolling first.
+ON_SCREEN = """(el) => {
+  const box = el.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + Math.min(box.height / 2, 22);
+  if (y < 0 || y > window.innerHeight || x < 0 || x > window.innerWidth) return false;
+  const hit = document.elementFromPoint(x, y);
+  const label = el.tagName === 'LABEL' ? document.getElementById(el.htmlFor) : null;
+  const inside = (node) => !!node && (node === hit || node.contains(hit));
+  return !!hit && (inside(el) || hit.contains(el) || inside(label));
+}"""
+
 
 class Phone:
     """A page used like a phone: every tap is counted (typing into a field counts one tap)."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, on_screen: bool = False) -> None:
         self.page = page
         self.taps = 0
         self.after_step = None  # called after every "Dalej" (e.g. to check the layout)
+        self.on_screen = on_screen  # every tapped control must be on screen, unscrolled
+        self.off_screen: list[str] = []
 
     def tap(self, selector: str) -> None:
         locator = self.page.locator(selector)
         # Playwright's waits for a "stable" element cost ~0.2 s per tap; the screens do not
         # animate, so check visibility once and tap at once (still a real touch at its centre).
         expect(locator).to_be_visible()
+        if self.on_screen and not locator.evaluate(ON_SCREEN):
+            self.off_screen.append(selector)
         locator.tap(force=True)
         self.taps += 1
 
@@ -122,10 +138,10 @@ def record_interview(phone: Phone, needs: int = 3) -> None:
 
 
 def record_nobody_home(phone: Phone) -> None:
-    """The "Nikt nie otworzył" visit: new visit, tap the outcome – saved at once."""
-    phone.tap("#new-visit")
-    phone.choose("visit_outcome", "nikt")
-    expect(phone.page.locator("#field-home")).to_be_visible()
+    """The "Nikt nie otworzył" visit from home: the button, then the confirmation."""
+    phone.tap("#nobody-home")
+    phone.tap("#nobody-save")
+    expect(phone.page.locator("#undo-panel")).to_be_visible()
 
 
 def waiting(page: Page) -> int:

@@ -54,7 +54,7 @@ def test_a_day_offline_survives_reload_and_restart_then_syncs_exactly_once(
     for _ in range(3):
         record_interview(phone)
     record_nobody_home(phone)
-    assert waiting(page) == 4
+    expect(page.locator("#outbox-badge")).to_have_attribute("data-count", "4")
     uuids = sorted(r["uuid"] for r in outbox_records(page))
 
     page.reload()

@@ -1,10 +1,12 @@
-"""conditions.js and pii.js agree with forms/conditions.py and analysis/pii.py on the shared
-cases (tests/field/test_shared_cases.py runs the same files in Python)."""
+"""conditions.js, pii.js and form-logic.js agree with forms/conditions.py, analysis/pii.py
+and forms/model.py on the shared cases (tests/field/test_shared_cases.py runs the same files
+in Python)."""
 
 import pytest
 
 from analysis.pii import find_pii
-from tests.field.test_shared_cases import CONDITIONS, LABELLED, PII
+from forms.client import client_definition
+from tests.field.test_shared_cases import CONDITIONS, LABELLED, PII, PRUNE
 
 pytestmark = pytest.mark.browser
 
@@ -48,3 +50,17 @@ def test_browser_finds_the_same_personal_data_as_python_in_the_labelled_set(new_
         texts,
     )
     assert found == [[[m.kind, m.start, m.end] for m in find_pii(t)] for t in texts]
+
+
+def test_browser_prunes_hidden_answers_by_the_same_rule_as_python(new_context):
+    page = new_context().new_page()
+    page.goto("/logowanie")
+    definitions = {c["version"]: client_definition(c["version"]) for c in PRUNE}
+    pruned = page.evaluate(
+        """async ([cases, definitions]) => {
+            const { pruneHidden } = await import('/static/js/field/form-logic.js');
+            return cases.map((c) => pruneHidden(definitions[c.version], c.data));
+        }""",
+        [PRUNE, definitions],
+    )
+    assert pruned == [c["expected"] for c in PRUNE]

@@ -114,3 +114,12 @@ def test_saved_versions_do_not_change_when_the_card_does(client, manager, demo):
 def test_researcher_cannot_edit_cards(client, login):
     login("researcher")
     assert client.get("/karty/").status_code == 403
+
+
+def test_the_actions_cell_stays_a_table_cell(client, manager, demo):
+    card = make_card(client)
+    client.post(f"/karty/{card.id}/wiersze/nowy", data=row_data())
+    page = client.get(f"/karty/{card.id}").text
+    # .actions is a flex box; on the <td> itself it took the cell out of its row.
+    assert '<td class="actions">' not in page
+    assert '<div class="actions">' in page

@@ -101,7 +101,7 @@ def test_csv_has_bom_semicolons_and_one_line_per_cell(report, tmp_path):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0] == "sekcja;tabela;wiersz;kolumna;wartosc;procent"
+    assert lines[0] == "sekcja;tabela;wiersz;kolumna;wartość;procent"  # as the guide says
     title = "Potrzeby według obszaru i pilności"
     assert f"{title};{title};Pomoc społeczna;W ciągu 3 miesięcy;{HIDDEN};" in lines
     assert f"{title};{title};Razem;Razem;128;" in lines

@@ -1,5 +1,5 @@
-"""The shared cases that static/js/field/conditions.js and pii.js must also pass
-(tests/browser/test_shared_cases.py runs them in Chromium)."""
+"""The shared cases that static/js/field/conditions.js, pii.js and form-logic.js must also
+pass (tests/browser/test_shared_cases.py runs them in Chromium)."""
 
 import json
 from pathlib import Path
@@ -8,11 +8,13 @@ import pytest
 
 from analysis.pii import find_pii, pii_kinds
 from forms.conditions import evaluate
-from forms.model import scope_of
+from forms.model import prune_hidden, scope_of
+from forms.questionnaire import get_questionnaire
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CONDITIONS = json.loads((FIXTURES / "conditions_cases.json").read_text(encoding="utf-8"))
 PII = json.loads((FIXTURES / "pii_cases.json").read_text(encoding="utf-8"))
+PRUNE = json.loads((FIXTURES / "prune_cases.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CONDITIONS, ids=[c["name"] for c in CONDITIONS])
@@ -62,3 +64,8 @@ def test_no_hard_negative_of_the_labelled_set_is_masked():
 
     negatives = [c["text"] for c in LABELLED if not c["labels"]]
     assert [t for t in negatives if mask_pii(t) != t] == []
+
+
+@pytest.mark.parametrize("case", PRUNE, ids=[c["name"] for c in PRUNE])
+def test_prune_case_in_python(case):
+    assert prune_hidden(get_questionnaire(case["version"]), case["data"]) == case["expected"]

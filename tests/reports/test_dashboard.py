@@ -85,3 +85,13 @@ def test_kept_figures_follow_new_data(client, login, demo, add_visit):
     page = client.get(url).text
     row = re.search(r"<th scope=\"row\">Edukacja publiczna</th>\s*<td[^>]*>([^<]*)</td>", page)
     assert row and row.group(1) == "6"
+
+
+def test_percentages_are_written_the_polish_way(client, login, demo, add_visit):
+    for area in ["edukacja"] * 30 + ["pomoc_spoleczna"] * 25:
+        add_visit(needs=[{"area": area}])
+    login("manager")
+    page = client.get(f"/panel?kampania={demo.campaign_id}").text
+    cells = re.findall(r'<td class="num">(\d+[.,]\d)</td>', page)
+    assert "54,5" in cells and "45,5" in cells
+    assert not [cell for cell in cells if "." in cell]

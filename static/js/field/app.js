@@ -1,13 +1,17 @@
 // The field app on /teren: walk (campaign + locality), the outbox list with its badge, sync,
-// persistent storage, backup download, and the interview form.
+// persistent storage, backup download, the quick "Nikt nie otworzył" visit with its undo,
+// and the interview form. `start()` reads as the list of its steps; each is a method below.
 
 import * as outbox from "./outbox.js";
 import { Sync } from "./sync.js";
 import { showPersistence } from "./storage.js";
-import { InterviewForm, describePath } from "./form.js";
+import { InterviewForm } from "./form.js";
+import { describePath } from "./form-logic.js";
 import { downloadBackup } from "./backup.js";
 import { h, fmt, clock, isoNow } from "./dom.js";
 import { KIND as MEETING, MeetingForm, meetingSummary, newMeeting } from "./meeting.js";
+
+const NOBODY = "nikt";
 
 /** Register the service worker (root scope, so it also serves /moje-wizyty). */
 export function registerServiceWorker(url) {
@@ -15,245 +19,370 @@ export function registerServiceWorker(url) {
   return navigator.serviceWorker.register(url, { scope: "/" }).catch(() => null);
 }
 
-export async function start(root) {
-  const boot = JSON.parse(document.getElementById("field-bootstrap").textContent);
-  const t = boot.strings;
-  const $ = (id) => document.getElementById(id);
-  const views = { home: $("field-home"), walk: $("field-walk"), form: $("field-form") };
-  const walkKey = `rekonesans.walk.${boot.researcher_id}`;
-  let walk = loadWalk();
-  let form = null;
+const $ = (id) => document.getElementById(id);
 
-  registerServiceWorker(boot.urls.service_worker);
-  await outbox.open();
-  for (const definition of Object.values(boot.definitions)) outbox.putDefinition(definition).catch(() => {});
+class FieldApp {
+  constructor(root) {
+    this.root = root;
+    this.boot = JSON.parse($("field-bootstrap").textContent);
+    this.t = this.boot.strings;
+    this.views = { home: $("field-home"), walk: $("field-walk"), form: $("field-form") };
+    this.walkKey = `rekonesans.walk.${this.boot.researcher_id}`;
+    this.walk = this.loadWalk();
+    this.form = null;
+    this.undo = null; // {uuid, stamp, timer} of the visit that can still be taken back
+  }
 
-  const sync = new Sync({
-    urls: boot.urls, strings: t, researcherId: boot.researcher_id,
-    status: $("sync-status"), expired: $("session-expired"), onChange: () => renderOutbox(),
-  });
+  // --- the steps of start() ----------------------------------------------------------------
 
-  function show(name, focus) {
-    for (const [key, view] of Object.entries(views)) view.hidden = key !== name;
-    root.dataset.view = name;
+  async openStorage() {
+    registerServiceWorker(this.boot.urls.service_worker);
+    await outbox.open();
+    for (const definition of Object.values(this.boot.definitions)) outbox.putDefinition(definition).catch(() => {});
+  }
+
+  connectSync() {
+    this.sync = new Sync({
+      urls: this.boot.urls, strings: this.t, researcherId: this.boot.researcher_id,
+      status: $("sync-status"), expired: $("session-expired"), onChange: () => this.renderOutbox(),
+    });
+  }
+
+  bindControls() {
+    $("walk-form").addEventListener("submit", (event) => this.startWalk(event));
+    $("new-visit").addEventListener("click", () => this.newVisit());
+    $("new-meeting").addEventListener("click", () => (this.walk ? this.openMeeting(newMeeting(this.walk)) : this.showWalk()));
+    $("nobody-home").addEventListener("click", () => this.askNobody());
+    $("nobody-save").addEventListener("click", () => this.saveNobody());
+    $("nobody-cancel").addEventListener("click", () => this.closeNobody(true));
+    $("undo-save").addEventListener("click", () => this.takeBack());
+    $("walk-change").addEventListener("click", () => this.showWalk());
+    $("sync-now").addEventListener("click", () => {
+      this.sync.retryDelay = 15000;
+      this.finishUndo();
+      this.sync.run();
+    });
+    $("backup-download").addEventListener("click", async () => {
+      const n = await downloadBackup(this.boot.researcher_id);
+      $("sync-status").textContent = fmt(this.t.backup_done, { n });
+    });
+    window.addEventListener("online", () => this.syncUnlessUndoable());
+    window.addEventListener("beforeunload", (event) => {
+      if (this.form?.dirty) event.preventDefault();
+    });
+  }
+
+  /** The first screen: a correction asked by the server page, a record named in the URL,
+   * the walk when none is chosen, else home. */
+  async openFirstScreen() {
+    const wanted = location.hash.match(/^#wizyta=([\w-]+)$/);
+    const correction = this.boot.correction;
+    if (correction) {
+      const waiting = await outbox.get(correction.uuid);
+      if (waiting) this.openOutboxRecord(waiting.uuid);
+      else this.openForm({ ...correction, revision: correction.revision + 1 }, "server");
+    } else if (wanted) {
+      this.openOutboxRecord(wanted[1]);
+    } else if (!this.walk) {
+      this.showWalk();
+    } else {
+      this.showHome();
+    }
+  }
+
+  // --- views -------------------------------------------------------------------------------
+
+  show(name, focus) {
+    for (const [key, view] of Object.entries(this.views)) view.hidden = key !== name;
+    this.root.dataset.view = name;
+    window.scrollTo(0, 0);
     if (focus) focus.focus();
   }
 
-  function loadWalk() {
+  loadWalk() {
     try {
-      const saved = JSON.parse(localStorage.getItem(walkKey) || "null");
-      const campaign = boot.campaigns.find((c) => c.id === saved?.campaign_id);
+      const saved = JSON.parse(localStorage.getItem(this.walkKey) || "null");
+      const campaign = this.campaignOf(saved?.campaign_id);
       if (campaign && campaign.localities.some((l) => l.id === saved.locality_id)) return saved;
     } catch { /* a damaged entry: choose again */ }
     return null;
   }
 
-  const campaignOf = (id) => boot.campaigns.find((c) => c.id === id);
-  const localityName = (record) => {
-    const campaign = campaignOf(record.data?.campaign_id);
-    return campaign?.localities.find((l) => l.id === record.data?.locality_id)?.name || "";
-  };
-
-  // --- walk ------------------------------------------------------------------------------
-
-  function showWalk() {
-    const fields = $("walk-fields");
-    fields.replaceChildren();
-    let campaignId = walk?.campaign_id ?? (boot.campaigns.length === 1 ? boot.campaigns[0].id : null);
-    const drawLocalities = () => {
-      const campaign = campaignOf(campaignId);
-      const set = h("fieldset", { class: "field choices", id: "walk-locality" }, h("legend", { class: "field__label" }, t.locality));
-      for (const l of campaign ? campaign.localities : []) {
-        const input = h("input", { type: "radio", class: "choice__input", name: "locality", id: `walk-locality-${l.id}`, value: l.id, checked: walk?.locality_id === l.id });
-        set.append(h("div", { class: "choice" }, input, h("label", { class: "choice__label", for: input.id }, l.name)));
-      }
-      fields.querySelector("#walk-locality")?.remove();
-      fields.append(set);
-    };
-    const campaigns = h("fieldset", { class: "field choices", id: "walk-campaign" }, h("legend", { class: "field__label" }, t.campaign));
-    for (const c of boot.campaigns) {
-      const input = h("input", { type: "radio", class: "choice__input", name: "campaign", id: `walk-campaign-${c.id}`, value: c.id, checked: c.id === campaignId });
-      input.addEventListener("change", () => { campaignId = c.id; drawLocalities(); });
-      campaigns.append(h("div", { class: "choice" }, input, h("label", { class: "choice__label", for: input.id }, c.name, h("span", { class: "choice__hint" }, c.gmina))));
-    }
-    fields.append(campaigns);
-    drawLocalities();
-    show("walk", $("walk-title"));
+  campaignOf(id) {
+    return this.boot.campaigns.find((c) => c.id === id);
   }
 
-  $("walk-form").addEventListener("submit", (event) => {
+  localityName(record) {
+    const campaign = this.campaignOf(record.data?.campaign_id);
+    return campaign?.localities.find((l) => l.id === record.data?.locality_id)?.name || "";
+  }
+
+  // --- walk --------------------------------------------------------------------------------
+
+  showWalk() {
+    const t = this.t;
+    const fields = $("walk-fields");
+    fields.replaceChildren();
+    $("walk-error").hidden = true;
+    let campaignId = this.walk?.campaign_id ?? (this.boot.campaigns.length === 1 ? this.boot.campaigns[0].id : null);
+    const radios = (name, legend, items, checked, hint) => {
+      const set = h("fieldset", { class: "field choices", id: `walk-${name}` }, h("legend", { class: "field__label" }, legend));
+      for (const item of items) {
+        const input = h("input", { type: "radio", class: "choice__input", name, id: `walk-${name}-${item.id}`, value: item.id, checked: checked(item) });
+        set.append(h("div", { class: "choice" }, input, h("label", { class: "choice__label", for: input.id }, item.name, hint ? h("span", { class: "choice__hint" }, hint(item)) : null)));
+      }
+      return set;
+    };
+    const drawLocalities = () => {
+      const campaign = this.campaignOf(campaignId);
+      fields.querySelector("#walk-locality")?.remove();
+      fields.append(radios("locality", t.locality, campaign ? campaign.localities : [], (l) => this.walk?.locality_id === l.id));
+    };
+    const campaigns = radios("campaign", t.campaign, this.boot.campaigns, (c) => c.id === campaignId, (c) => c.gmina);
+    campaigns.addEventListener("change", (event) => {
+      campaignId = Number(event.target.value);
+      drawLocalities();
+    });
+    fields.append(campaigns);
+    drawLocalities();
+    this.show("walk", $("walk-title"));
+  }
+
+  startWalk(event) {
     event.preventDefault();
-    const campaign = Number(new FormData(event.target).get("campaign"));
-    const locality = Number(new FormData(event.target).get("locality"));
+    const values = new FormData(event.target);
+    const campaign = Number(values.get("campaign"));
+    const locality = Number(values.get("locality"));
     const error = $("walk-error");
     if (!campaign || !locality) {
-      error.textContent = t.choose_walk;
+      // Said at once (role=alert) and tied to the group that is missing, which gets the focus.
+      const missing = $(campaign ? "walk-locality" : "walk-campaign");
+      error.textContent = this.t.choose_walk;
       error.hidden = false;
+      for (const set of document.querySelectorAll("#walk-fields fieldset")) set.removeAttribute("aria-describedby");
+      missing?.setAttribute("aria-describedby", "walk-error");
+      (missing?.querySelector("input") || error).focus();
       return;
     }
     error.hidden = true;
-    walk = { campaign_id: campaign, locality_id: locality };
-    localStorage.setItem(walkKey, JSON.stringify(walk));
-    showHome();
-  });
-
-  // --- home and outbox --------------------------------------------------------------------
-
-  function showHome(message) {
-    form = null;
-    const campaign = campaignOf(walk?.campaign_id);
-    $("walk-campaign").textContent = campaign?.name || "–";
-    $("walk-locality").textContent = campaign?.localities.find((l) => l.id === walk.locality_id)?.name || "–";
-    show("home", $("field-title"));
-    if (message) $("sync-status").textContent = message;
-    if (location.hash) history.replaceState(null, "", location.pathname);
-    renderOutbox();
+    this.walk = { campaign_id: campaign, locality_id: locality };
+    localStorage.setItem(this.walkKey, JSON.stringify(this.walk));
+    this.showHome();
   }
 
-  async function renderOutbox() {
-    const records = (await outbox.all()).filter((r) => r.researcher_id === boot.researcher_id);
+  // --- home and outbox ---------------------------------------------------------------------
+
+  showHome(message) {
+    this.form = null;
+    const campaign = this.campaignOf(this.walk?.campaign_id);
+    $("walk-current-campaign").textContent = campaign?.name || "–";
+    $("walk-current-locality").textContent = campaign?.localities.find((l) => l.id === this.walk?.locality_id)?.name || "–";
+    this.closeNobody(false);
+    this.show("home", $("field-title"));
+    if (message) $("sync-status").textContent = message;
+    if (location.hash) history.replaceState(null, "", location.pathname);
+    this.renderOutbox();
+  }
+
+  async renderOutbox() {
+    const t = this.t;
+    const records = (await outbox.all()).filter((r) => r.researcher_id === this.boot.researcher_id);
     const badge = $("outbox-badge");
     badge.dataset.count = String(records.length);
-    badge.textContent = records.length ? fmt(t.badge, { n: records.length }) : t.badge_none;
-    badge.classList.toggle("badge--waiting", records.length > 0);
+    badge.dataset.state = records.length ? "waiting" : "done";
+    // Text and icon differ as well as the colour.
+    badge.replaceChildren(h("span", { class: "sync-badge__icon", "aria-hidden": "true" }, records.length ? "⏳" : "✓"), " ",
+      records.length ? fmt(t.badge, { n: records.length }) : t.badge_none);
     const list = $("outbox-list");
-    list.replaceChildren(...records.map(outboxItem));
+    list.replaceChildren(...records.map((r) => this.outboxItem(r)));
     if (!records.length) list.append(h("li", { class: "muted" }, t.outbox_empty));
   }
 
-  function outboxItem(record) {
-    if (record.kind === MEETING) return meetingItem(record);
-    const definition = boot.definitions[record.form_version];
+  outboxItem(record) {
+    if (record.kind === MEETING) return this.meetingItem(record);
+    const t = this.t;
+    const definition = this.boot.definitions[record.form_version];
     const needs = (record.data?.needs || []).length;
     const problems = Object.entries(record.errors || {}).map(([path, messages]) => {
       const where = describePath(definition, path);
       return h("li", {}, where ? `${where}: ` : "", messages.join(" "));
     });
+    const wrong = record.state === "rejected" || record.state === "conflict";
     return h("li", { class: `outbox-item outbox-item--${record.state}`, dataset: { uuid: record.uuid, state: record.state } },
       h("p", { class: "outbox-item__title" }, h("strong", {}, clock(record.recorded_at)), " · ",
-        boot.outcomes[record.data?.visit_outcome] || record.data?.visit_outcome || "", localityName(record) ? ` · ${localityName(record)}` : "",
+        this.boot.outcomes[record.data?.visit_outcome] || record.data?.visit_outcome || "",
+        this.localityName(record) ? ` · ${this.localityName(record)}` : "",
         needs ? ` · ${fmt(t.needs_count, { n: needs })}` : ""),
       h("p", { class: "outbox-item__state" }, t[`state_${record.state}`] || record.state),
       problems.length ? h("ul", { class: "outbox-item__errors" }, problems) : null,
-      h("button", { type: "button", class: "button button--secondary", onclick: () => openOutboxRecord(record.uuid) }, t.edit));
+      h("button", { type: "button", class: "button button--secondary", onclick: () => this.openOutboxRecord(record.uuid) }, wrong ? t.edit : t.open));
   }
 
-  function meetingItem(record) {
+  meetingItem(record) {
+    const t = this.t;
     const problems = Object.entries(record.errors || {}).map(([path, messages]) => h("li", {}, `${path}: ${messages.join(" ")}`));
+    const wrong = record.state === "rejected" || record.state === "conflict";
     return h("li", { class: `outbox-item outbox-item--${record.state}`, dataset: { uuid: record.uuid, state: record.state, kind: MEETING } },
-      h("p", { class: "outbox-item__title" }, meetingSummary(record, boot.meeting)),
+      h("p", { class: "outbox-item__title" }, meetingSummary(record, this.boot.meeting)),
       h("p", { class: "outbox-item__state" }, t[`state_${record.state}`] || record.state),
       problems.length ? h("ul", { class: "outbox-item__errors" }, problems) : null,
-      h("button", { type: "button", class: "button button--secondary", onclick: () => openOutboxRecord(record.uuid) }, t.edit));
+      h("button", { type: "button", class: "button button--secondary", onclick: () => this.openOutboxRecord(record.uuid) }, wrong ? t.edit : t.open));
   }
 
-  function openMeeting(record) {
-    form = new MeetingForm(views.form, {
-      meeting: boot.meeting, record,
+  openMeeting(record) {
+    this.form = new MeetingForm(this.views.form, {
+      meeting: this.boot.meeting, record,
       onSave: async (saved) => {
-        saved.researcher_id = boot.researcher_id;
+        saved.researcher_id = this.boot.researcher_id;
         await outbox.save(saved);
-        showHome(boot.meeting.strings.saved);
-        sync.run();
+        this.showHome(this.boot.meeting.strings.saved);
+        this.sync.run();
       },
-      onClose: () => showHome(),
+      onClose: () => this.showHome(),
     });
-    show("form");
-    form.render();
+    this.show("form");
+    this.form.render();
   }
 
-  // --- the form ---------------------------------------------------------------------------
+  // --- "Nikt nie otworzył": the second tap confirms, a short undo follows -------------------
 
-  async function definitionFor(version) {
-    if (boot.definitions[version]) return boot.definitions[version];
+  askNobody() {
+    if (!this.walk) {
+      this.showWalk();
+      return;
+    }
+    $("nobody-home").hidden = true;
+    $("nobody-confirm").hidden = false;
+    $("nobody-save").focus();
+  }
+
+  closeNobody(focus) {
+    $("nobody-confirm").hidden = true;
+    $("nobody-home").hidden = false;
+    if (focus) $("nobody-home").focus();
+  }
+
+  async saveNobody() {
+    const campaign = this.campaignOf(this.walk.campaign_id);
+    const record = {
+      uuid: crypto.randomUUID(), revision: 1, form_version: campaign.questionnaire_version,
+      recorded_at: isoNow(), researcher_id: this.boot.researcher_id,
+      data: { campaign_id: this.walk.campaign_id, locality_id: this.walk.locality_id, visit_outcome: NOBODY },
+    };
+    const stored = await outbox.save(record);
+    this.showHome();
+    this.offerUndo(stored);
+  }
+
+  /** A new visit was saved: it can be taken back for a while (FIELD_UNDO_SECONDS), and only
+   * then is it sent. */
+  offerUndo(stored) {
+    this.finishUndo(false);
+    const outcome = this.boot.outcomes[stored.data.visit_outcome] || "";
+    $("undo-text").textContent = fmt(this.t.saved, { outcome });
+    $("undo-panel").hidden = false;
+    this.undo = { uuid: stored.uuid, stamp: stored.stamp, timer: setTimeout(() => this.finishUndo(), this.boot.undo_ms ?? 10000) };
+    this.renderOutbox();
+  }
+
+  /** The undo window is over (or given up): hide it and send what waits. */
+  finishUndo(send = true) {
+    if (this.undo) clearTimeout(this.undo.timer);
+    this.undo = null;
+    $("undo-panel").hidden = true;
+    if (send) this.sync.run();
+  }
+
+  async takeBack() {
+    const undo = this.undo;
+    if (!undo) return;
+    clearTimeout(undo.timer);
+    this.undo = null;
+    const current = await outbox.get(undo.uuid);
+    if (current && current.stamp === undo.stamp) await outbox.remove(undo.uuid);
+    $("undo-panel").hidden = true;
+    await this.renderOutbox();
+    $("new-visit").focus();
+    await this.sync.run(); // what an earlier undo window held back
+    $("sync-status").textContent = this.t.undone;
+  }
+
+  syncUnlessUndoable() {
+    if (!this.undo) this.sync.run();
+  }
+
+  // --- the form ----------------------------------------------------------------------------
+
+  async definitionFor(version) {
+    if (this.boot.definitions[version]) return this.boot.definitions[version];
     const stored = await outbox.getDefinition(version).catch(() => null);
     if (stored) return stored;
-    const response = await fetch(boot.urls.questionnaire.replace("__VERSION__", encodeURIComponent(version)), { credentials: "same-origin" });
+    const response = await fetch(this.boot.urls.questionnaire.replace("__VERSION__", encodeURIComponent(version)), { credentials: "same-origin" });
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
   }
 
-  async function openForm(record, source) {
+  async openForm(record, source) {
     let definition;
     try {
-      definition = await definitionFor(record.form_version);
+      definition = await this.definitionFor(record.form_version);
     } catch {
-      showHome(fmt(t.unknown_version, { version: record.form_version }));
+      this.showHome(fmt(this.t.unknown_version, { version: record.form_version }));
       return;
     }
-    form = new InterviewForm(views.form, {
-      definition, strings: t, record, source, isNew: source === "new",
-      campaigns: boot.campaigns, respondentCode: boot.respondent_code,
+    this.form = new InterviewForm(this.views.form, {
+      definition, strings: this.t, record, source, isNew: source === "new",
+      campaigns: this.boot.campaigns, respondentCode: this.boot.respondent_code,
       onSave: async (saved) => {
         saved.recorded_at = saved.recorded_at || isoNow();
-        saved.researcher_id = boot.researcher_id;
-        await outbox.save(saved);
-        showHome(fmt(t.saved, { outcome: boot.outcomes[saved.data.visit_outcome] || "" }));
-        sync.run();
+        saved.researcher_id = this.boot.researcher_id;
+        const stored = await outbox.save(saved);
+        this.showHome(fmt(this.t.saved, { outcome: this.boot.outcomes[saved.data.visit_outcome] || "" }));
+        if (source === "new") this.offerUndo(stored);
+        else this.sync.run();
       },
-      onClose: () => showHome(),
+      onClose: () => this.showHome(),
     });
-    show("form");
-    form.render();
+    this.show("form");
+    this.form.render();
   }
 
-  function newVisit() {
-    if (!walk) {
-      showWalk();
+  newVisit() {
+    if (!this.walk) {
+      this.showWalk();
       return;
     }
-    const campaign = campaignOf(walk.campaign_id);
-    openForm({
+    const campaign = this.campaignOf(this.walk.campaign_id);
+    this.openForm({
       uuid: crypto.randomUUID(), revision: 1, form_version: campaign.questionnaire_version,
-      recorded_at: null, data: { campaign_id: walk.campaign_id, locality_id: walk.locality_id },
+      recorded_at: null, data: { campaign_id: this.walk.campaign_id, locality_id: this.walk.locality_id },
     }, "new");
   }
 
-  async function openOutboxRecord(uuid) {
+  async openOutboxRecord(uuid) {
     const record = await outbox.get(uuid);
-    if (!record || record.researcher_id !== boot.researcher_id) {  // shared phone: not yours
-      showHome();
+    if (!record || record.researcher_id !== this.boot.researcher_id) {  // shared phone: not yours
+      this.showHome();
       return;
     }
     if (record.kind === MEETING) {
-      openMeeting({ ...record, revision: record.bump ? record.revision + 1 : record.revision });
+      this.openMeeting({ ...record, revision: record.bump ? record.revision + 1 : record.revision });
       return;
     }
     history.replaceState(null, "", `#wizyta=${uuid}`);
     // A conflict means the server holds this revision with other content: send the next one.
-    openForm({ ...record, revision: record.bump ? record.revision + 1 : record.revision }, "outbox");
+    this.openForm({ ...record, revision: record.bump ? record.revision + 1 : record.revision }, "outbox");
   }
+}
 
-  $("new-visit").addEventListener("click", newVisit);
-  $("new-meeting").addEventListener("click", () => (walk ? openMeeting(newMeeting(walk)) : showWalk()));
-  $("walk-change").addEventListener("click", showWalk);
-  $("sync-now").addEventListener("click", () => {
-    sync.retryDelay = 15000;
-    sync.run();
-  });
-  $("backup-download").addEventListener("click", async () => {
-    const n = await downloadBackup(boot.researcher_id);
-    $("sync-status").textContent = fmt(t.backup_done, { n });
-  });
-  window.addEventListener("online", () => sync.run());
-  window.addEventListener("beforeunload", (event) => {
-    if (form?.dirty) event.preventDefault();
-  });
-
-  showPersistence($("storage-status"), t);
-  const wanted = location.hash.match(/^#wizyta=([\w-]+)$/);
-  if (boot.correction) {
-    const waiting = await outbox.get(boot.correction.uuid);
-    if (waiting) openOutboxRecord(waiting.uuid);
-    else openForm({ ...boot.correction, revision: boot.correction.revision + 1 }, "server");
-  } else if (wanted) {
-    openOutboxRecord(wanted[1]);
-  } else if (!walk) {
-    showWalk();
-  } else {
-    showHome();
-  }
-  renderOutbox();
-  sync.run();
+export async function start(root) {
+  const app = new FieldApp(root);
+  await app.openStorage();
+  app.connectSync();
+  app.bindControls();
+  showPersistence($("storage-status"), app.t);
+  await app.openFirstScreen();
+  app.renderOutbox();
+  app.sync.run();
   root.dataset.ready = "1";
 }

@@ -122,6 +122,29 @@ async function meta(key, make) {
   return value;
 }
 
+/** The server's warnings about records it accepted ({uuid: {warnings, recorded_at,
+ * visit_outcome, kept_at}}): the record left the outbox, but the researcher should still see
+ * them in "Moje wizyty" and correct the visit. Kept for a week. */
+export async function serverWarnings() {
+  const found = await transact(META, "readonly", (store) => request(store.get("server_warnings")));
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  return Object.fromEntries(Object.entries(found?.value || {}).filter(([, w]) => Date.parse(w.kept_at) > weekAgo));
+}
+
+/** Remember (or, with empty `warnings`, forget) the server's warnings about an accepted record. */
+export function keepServerWarnings(record, warnings) {
+  return transact(META, "readwrite", async (store) => {
+    const found = await request(store.get("server_warnings"));
+    const value = found?.value || {};
+    if (warnings && Object.keys(warnings).length) {
+      value[record.uuid] = { warnings, form_version: record.form_version, recorded_at: record.recorded_at, visit_outcome: record.data?.visit_outcome, kept_at: new Date().toISOString() };
+    } else {
+      delete value[record.uuid];
+    }
+    await request(store.put({ key: "server_warnings", value }));
+  });
+}
+
 /** This phone's id for the sync API, made once and kept (also in localStorage). */
 export async function deviceId() {
   const fallback = localStorage.getItem("rekonesans.device_id") || crypto.randomUUID();

@@ -46,9 +46,12 @@ export class Sync {
     }
     this.running = (async () => {
       let outcome;
+      let round = 0;
       do {
         this.again = false;
-        outcome = await this.runOnce();
+        // A follow-up round with nothing left keeps the first round's message on screen.
+        outcome = await this.runOnce(round > 0);
+        round += 1;
       } while (this.again && !outcome.error);
       return outcome;
     })().finally(() => {
@@ -72,10 +75,10 @@ export class Sync {
     return records.filter((r) => r.state === "waiting" && r.researcher_id === this.researcherId);
   }
 
-  async runOnce() {
+  async runOnce(quiet = false) {
     const pending = await this.pending();
     if (!pending.length) {
-      this.say(this.strings.sync_nothing);
+      if (!quiet) this.say(this.strings.sync_nothing);
       return { sent: 0 };
     }
     this.say(this.strings.sync_running);
@@ -162,6 +165,7 @@ export class Sync {
       if (!copy) continue;
       if (ACCEPTED.has(result.status)) {
         await outbox.confirm(copy.uuid, copy.stamp, copy.revision);
+        await outbox.keepServerWarnings(copy, result.warnings);
         sent += 1;
       } else if (result.status === "conflict") {
         await outbox.mark(copy.uuid, copy.stamp, "conflict", { "": [this.strings.conflict] }, result.warnings);
