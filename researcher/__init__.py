@@ -17,6 +17,7 @@ from researcher.dashboard.views import bp as dashboard_bp
 from researcher.exports.views import bp as exports_bp
 from researcher.extensions import babel, csrf, db, migrate
 from researcher.field.views import bp as field_bp
+from researcher.followups.views import bp as followups_bp
 from researcher.i18n import select_locale
 from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
@@ -48,6 +49,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(needs_bp)
     app.register_blueprint(themes_bp)
     app.register_blueprint(exports_bp)
+    app.register_blueprint(followups_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

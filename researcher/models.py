@@ -6,6 +6,7 @@ from researcher.auth.permissions import UserPermission
 from researcher.campaigns.models import Campaign, campaign_researchers
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion, card_row_needs
 from researcher.exports.models import ExportJob
+from researcher.followups.models import Followup, FollowupEvent
 from researcher.gminas.models import Gmina, Locality
 from researcher.interviews.models import (
     Contact,
@@ -16,6 +17,7 @@ from researcher.interviews.models import (
     VisitVersion,
 )
 from researcher.needs.models import NeedChange
+from researcher.resources.models import Referral, Resource
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -23,6 +25,8 @@ __all__ = [
     "UserPermission",
     "AnalysisRun",
     "ExportJob",
+    "Followup",
+    "FollowupEvent",
     "NeedChange",
     "NeedVector",
     "ServiceCard",
@@ -38,6 +42,8 @@ __all__ = [
     "LoginThrottle",
     "Need",
     "QuarantinedRecord",
+    "Referral",
+    "Resource",
     "SyncBatch",
     "User",
     "Visit",
