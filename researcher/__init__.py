@@ -22,6 +22,7 @@ from researcher.i18n import select_locale
 from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
+from researcher.matching.views import bp as matching_bp
 from researcher.needs.views import bp as needs_bp
 from researcher.resources.views import bp as resources_bp
 from researcher.themes.views import bp as themes_bp
@@ -52,6 +53,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(exports_bp)
     app.register_blueprint(followups_bp)
     app.register_blueprint(resources_bp)
+    app.register_blueprint(matching_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

@@ -23,6 +23,7 @@ from researcher.extensions import db, utcnow
 from researcher.followups.models import CLOSED, TRANSITIONS, Followup, FollowupEvent, FollowupStatus
 from researcher.interviews.contacts import decrypt_contact
 from researcher.interviews.models import Contact, Need, Visit
+from researcher.resources.models import Referral, ReferralStatus
 
 URGENCY_ORDER = ("pilna", "3m", "12m", "dlugofalowa")
 MIN_REASON = 10
@@ -175,6 +176,10 @@ def change_status(
             _("Ze statusu „%(old)s” nie można przejść do „%(new)s”.", old=current, new=target),
             "status",
         )
+    if target == FollowupStatus.REFERRED and not _has_referral(followup.need_id):
+        raise FollowupError(
+            _("Najpierw zaproponuj skierowanie do zasobu (Zasoby i skierowania)."), "status"
+        )
     note = note.strip()
     if len(note) > 500:
         raise FollowupError(_("Notatka może mieć najwyżej 500 znaków."), "note")
@@ -187,6 +192,13 @@ def change_status(
     followup.closed_at = utcnow() if target in CLOSED else None
     db.session.flush()
     return event
+
+
+def _has_referral(need_id: int) -> bool:
+    stmt = db.select(Referral.id).where(
+        Referral.need_id == need_id, Referral.status != ReferralStatus.DECLINED
+    )
+    return db.session.scalar(stmt.limit(1)) is not None
 
 
 def assign(followup: Followup, by: User, assignee: User | None) -> None:

@@ -5,6 +5,8 @@ import pytest
 from researcher.extensions import db
 from researcher.followups import services
 from researcher.followups.models import Followup, FollowupStatus
+from researcher.matching import services as matching
+from researcher.resources import services as resource_services
 
 
 @pytest.fixture
@@ -18,8 +20,16 @@ def test_a_follow_up_starts_to_be_contacted(followup):
     assert followup.closed_at is None
 
 
+def refer(followup, who):
+    resource = resource_services.create(resource_services.ResourceInput(
+        gmina_code=matching.gmina_of(followup.need), kind="usluga", name="Opieka",
+        areas=["pomoc_spoleczna"]), who)
+    return matching.propose(followup.need, resource, who)
+
+
 def test_the_path_to_an_outcome_records_date_person_and_note(followup, make_user):
     who = make_user("manager")
+    refer(followup, who)
     for status in ("w_kontakcie", "skierowana", "zaspokojona"):
         services.change_status(followup, who, status, f"krok {status}")
     assert followup.status == "zaspokojona"
@@ -48,6 +58,17 @@ def test_moves_off_the_path_are_refused(followup, make_user, path):
         services.change_status(followup, who, status)
     with pytest.raises(services.FollowupError):
         services.change_status(followup, who, refused)
+
+
+def test_referred_needs_a_referral_that_was_not_declined(followup, make_user):
+    who = make_user("manager")
+    services.change_status(followup, who, "w_kontakcie")
+    with pytest.raises(services.FollowupError):
+        services.change_status(followup, who, "skierowana")
+    referral = refer(followup, who)
+    matching.set_referral_status(referral, "odrzucona")
+    with pytest.raises(services.FollowupError):
+        services.change_status(followup, who, "skierowana")
 
 
 @pytest.mark.parametrize("outcome", ["zaspokojona", "czesciowo", "niezaspokojona", "odmowa",
