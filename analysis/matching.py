@@ -116,7 +116,10 @@ def _text_matrices(
 
 def _scores(area, group, place, serves, text) -> np.ndarray:
     # Text < 1 after scaling, so it never outweighs a structural criterion (lexicographic).
-    return (8 * serves + 4 * area + 2 * group + place).astype(np.float32) + 0.999 * text
+    scores = np.multiply(text, 0.999, dtype=np.float32)
+    for weight, mask in ((8, serves), (4, area), (2, group), (1, place)):
+        np.add(scores, weight, out=scores, where=mask)
+    return scores
 
 
 def rank(
@@ -132,14 +135,17 @@ def rank(
         stop = min(start + BLOCK, len(needs))
         area, group, place, serves, text = features.block(start, stop)
         scores = _scores(area, group, place, serves, text)
-        best = np.argpartition(-scores, top - 1, axis=1)[:, :top]
-        for row, candidates in enumerate(best):
-            ordered = sorted(candidates, key=lambda j, row=row: (-scores[row, j], j))
-            out.append([
-                Match(resources[j].id, bool(serves[row, j]), bool(area[row, j]),
-                      bool(group[row, j]), bool(place[row, j]), float(text[row, j]))
-                for j in ordered
-            ])
+        best = np.sort(np.argpartition(-scores, top - 1, axis=1)[:, :top], axis=1)
+        # Best first; equal scores keep the register's order (stable sort of sorted indices).
+        order = np.argsort(-np.take_along_axis(scores, best, axis=1), axis=1, kind="stable")
+        best = np.take_along_axis(best, order, axis=1)
+        rows = np.arange(stop - start)[:, None]
+        picked = [m[rows, best].tolist() for m in (serves, area, group, place, text)]
+        ids = [r.id for r in resources]
+        for row, candidates in enumerate(best.tolist()):
+            s_, a_, g_, p_, t_ = (column[row] for column in picked)
+            out.append([Match(ids[j], s_[k], a_[k], g_[k], p_[k], t_[k])
+                        for k, j in enumerate(candidates)])
     return out
 
 
@@ -191,6 +197,23 @@ def _urgency_key(need: NeedItem) -> tuple[int, int]:
     return rank_, need.id
 
 
+def _serving(needs: Sequence[NeedItem], resources: Sequence[ResourceItem]) -> dict[int, list[int]]:
+    """For each need (by position), the positions of the resources serving it, best first."""
+    servers: dict[int, list[int]] = defaultdict(list)
+    if not resources:
+        return servers
+    features = _Features(needs, resources)
+    for start in range(0, len(needs), BLOCK):
+        stop = min(start + BLOCK, len(needs))
+        area, group, place, serves, text = features.block(start, stop)
+        scores = _scores(area, group, place, serves, text)
+        for row in range(stop - start):
+            js = np.flatnonzero(serves[row])
+            by_score = np.argsort(-scores[row, js], kind="stable")  # best first, then register
+            servers[start + row] = js[by_score].tolist()
+    return servers
+
+
 def gaps(needs: Sequence[NeedItem], resources: Sequence[ResourceItem]) -> list[GapRow]:
     """Gaps per area × locality. Capacity is shared out greedily: the most urgent (then oldest)
     need takes a place at its best-ranked serving resource that still has one."""
@@ -198,18 +221,8 @@ def gaps(needs: Sequence[NeedItem], resources: Sequence[ResourceItem]) -> list[G
     if not needs:
         return []
     left = [r.capacity_left for r in resources]
-    order = sorted(range(len(needs)), key=lambda i: _urgency_key(needs[i]))
-    servers: dict[int, list[int]] = defaultdict(list)
-    if resources:
-        features = _Features(needs, resources)
-        for start in range(0, len(needs), BLOCK):
-            stop = min(start + BLOCK, len(needs))
-            area, group, place, serves, text = features.block(start, stop)
-            scores = _scores(area, group, place, serves, text)
-            for row in range(stop - start):
-                js = np.flatnonzero(serves[row])
-                servers[start + row] = sorted(js, key=lambda j, row=row: (-scores[row, j], j))
-    for i in order:
+    servers = _serving(needs, resources)
+    for i in sorted(range(len(needs)), key=lambda i: _urgency_key(needs[i])):
         need = needs[i]
         row = rows.setdefault((need.area, need.locality_id),
                               GapRow(need.area, need.locality_id, resource_ids=set()))

@@ -134,7 +134,7 @@ def main() -> None:
     with app.app_context():
         campaign = db.session.scalar(db.select(Campaign))
         resources, used = services._register(campaign.gmina_code)
-        needs = [services.need_item(n) for n in services.campaign_needs(campaign)]
+        needs = services.campaign_need_items(campaign)
         items = [services.resource_item(r, used) for r in resources]
         print(f"{len(needs)} needs × {len(items)} resources, SQLite, "
               f"Python {platform.python_version()}, {platform.machine()}")

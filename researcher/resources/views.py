@@ -12,7 +12,7 @@ from researcher.auth.models import ADMIN, MANAGER
 from researcher.auth.permissions import Permission
 from researcher.extensions import db
 from researcher.gminas.models import Locality
-from researcher.resources import services
+from researcher.resources import services, tips  # noqa: F401  (tips: the record kind)
 from researcher.resources.forms import ReasonForm, ResourceFilterForm, ResourceForm
 from researcher.resources.models import (
     INSTITUTION_LABELS,

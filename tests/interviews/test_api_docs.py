@@ -31,3 +31,17 @@ def test_documented_batch_limit_is_the_servers():
     assert spec["components"]["schemas"]["Batch"]["properties"]["records"]["maxItems"] == (
         MAX_BATCH_RECORDS
     )
+
+
+def test_every_record_kind_the_server_knows_is_documented():
+    from researcher.interviews.kinds import RECORD_KINDS, VISIT
+
+    spec = json.loads((DOCS / "openapi.json").read_text(encoding="utf-8"))
+    items = spec["components"]["schemas"]["Batch"]["properties"]["records"]["items"]
+    documented = set()
+    for ref in items.get("anyOf", [items]):
+        schema = spec["components"]["schemas"][ref["$ref"].rsplit("/", 1)[1]]
+        documented.update(schema["properties"]["kind"]["enum"])
+    assert documented == {VISIT, *RECORD_KINDS}
+    api = (DOCS / "api.md").read_text(encoding="utf-8")
+    assert all(f"`{kind}`" in api for kind in RECORD_KINDS)
