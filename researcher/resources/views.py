@@ -24,6 +24,12 @@ from researcher.resources.models import (
 bp = Blueprint("resources", __name__, url_prefix="/zasoby")
 
 
+@bp.app_context_processor
+def resource_labels() -> dict:
+    # The field app's tip form (templates/resources/_field_tips.html) names the kinds.
+    return {"resource_kind_labels": RESOURCE_KIND_LABELS}
+
+
 @bp.route("/")
 @allow(MANAGER, ADMIN)
 def index():

@@ -29,8 +29,10 @@ export async function start(root) {
 
   const sync = new Sync({
     urls: boot.urls, strings: t, researcherId: boot.researcher_id,
-    status: $("sync-status"), expired: $("session-expired"), onChange: () => renderOutbox(),
+    status: $("sync-status"), expired: $("session-expired"),
+    onChange: () => { renderOutbox(); window.dispatchEvent(new Event("rekonesans:outbox-changed")); },
   });
+  window.addEventListener("rekonesans:outbox-saved", () => sync.run()); // resource tips (tips.js)
 
   function show(name, focus) {
     for (const [key, view] of Object.entries(views)) view.hidden = key !== name;
@@ -110,7 +112,7 @@ export async function start(root) {
   }
 
   async function renderOutbox() {
-    const records = (await outbox.all()).filter((r) => r.researcher_id === boot.researcher_id);
+    const records = (await outbox.all()).filter((r) => r.researcher_id === boot.researcher_id && !r.kind);
     const badge = $("outbox-badge");
     badge.dataset.count = String(records.length);
     badge.textContent = records.length ? fmt(t.badge, { n: records.length }) : t.badge_none;

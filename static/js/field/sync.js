@@ -131,7 +131,7 @@ export class Sync {
     const payload = {
       device_id: deviceId,
       batch_id: crypto.randomUUID(),
-      records: chunk.map(({ uuid, revision, form_version, recorded_at, data }) => ({ uuid, revision, form_version, recorded_at, data })),
+      records: chunk.map(({ kind, uuid, revision, form_version, recorded_at, data }) => ({ ...(kind ? { kind } : {}), uuid, revision, form_version, recorded_at, data })),
     };
     let response;
     try {
