@@ -8,6 +8,7 @@ from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersi
 from researcher.exports.models import ExportJob
 from researcher.followups.models import Followup, FollowupEvent
 from researcher.gminas.models import Gmina, Locality
+from researcher.imports.models import ImportFile
 from researcher.interviews.models import (
     Contact,
     Need,
@@ -38,6 +39,7 @@ __all__ = [
     "Campaign",
     "Contact",
     "Gmina",
+    "ImportFile",
     "Locality",
     "LoginThrottle",
     "Need",
