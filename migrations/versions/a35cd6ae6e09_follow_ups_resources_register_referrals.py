@@ -1,7 +1,7 @@
 """follow-ups, resources register, referrals
 
 Revision ID: a35cd6ae6e09
-Revises: fca6cf6ef803
+Revises: a1c3e5f7b901
 Create Date: 2026-12-06 17:19:11.468091
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a35cd6ae6e09'
-down_revision = 'fca6cf6ef803'
+down_revision = 'a1c3e5f7b901'
 branch_labels = None
 depends_on = None
 

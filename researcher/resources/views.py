@@ -12,7 +12,11 @@ from researcher.auth.models import ADMIN, MANAGER
 from researcher.auth.permissions import Permission
 from researcher.extensions import db
 from researcher.gminas.models import Locality
-from researcher.resources import services, tips  # noqa: F401  (tips: the record kind)
+from researcher.imports.models import ImportFile
+from researcher.imports.reader import ImportFileError
+from researcher.imports.services import AlreadyApplied
+from researcher.imports.template import template_csv, template_xlsx
+from researcher.resources import services, tips, transfer  # noqa: F401  (tips: the record kind)
 from researcher.resources.forms import ReasonForm, ResourceFilterForm, ResourceForm
 from researcher.resources.models import (
     INSTITUTION_LABELS,
@@ -159,3 +163,91 @@ def contact(resource_id: int):
         "resources/contact.html", resource=resource, form=form, contact=shown
     )
     return response, 200, {"Cache-Control": "no-store"}
+
+
+# --- import and export of the register ------------------------------------------------------
+
+
+def _gmina_or_404(code: str | None) -> str:
+    codes = {g.code for g in services.register_gminas()}
+    if code not in codes:
+        abort(404)
+    return code
+
+
+@bp.route("/szablon.<fmt>")
+@allow(MANAGER, ADMIN)
+def template(fmt: str):
+    gmina = request.args.get("gmina") or next(iter(services.register_gminas()), None)
+    code = _gmina_or_404(getattr(gmina, "code", gmina))
+    schema = transfer.resource_schema(code)
+    if fmt == "xlsx":
+        return _download(template_xlsx(schema, _("Zasoby")), "szablon-zasobow.xlsx", XLSX)
+    if fmt == "csv":
+        return _download(template_csv(schema), "szablon-zasobow.csv", CSV)
+    abort(404)
+
+
+@bp.route("/eksport.<fmt>")
+@allow(MANAGER, ADMIN)
+def export(fmt: str):
+    code = _gmina_or_404(request.args.get("gmina"))
+    if fmt == "xlsx":
+        return _download(transfer.export_xlsx(code), f"zasoby-{code}.xlsx", XLSX)
+    if fmt == "csv":
+        return _download(transfer.export_csv(code), f"zasoby-{code}.csv", CSV)
+    abort(404)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+
+
+def _download(content: bytes, filename: str, mimetype: str):
+    return content, 200, {
+        "Content-Type": mimetype,
+        "Content-Disposition": f'attachment; filename="{filename}"',
+    }
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@allow(MANAGER, ADMIN)
+def import_upload():
+    gminas = services.register_gminas()
+    error = None
+    if request.method == "POST":
+        code = _gmina_or_404(request.form.get("gmina"))
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            error = _("Wybierz plik XLSX lub CSV.")
+        else:
+            try:
+                stored = transfer.upload(code, upload.filename, upload.read(), current_user)
+            except ImportFileError as problem:
+                db.session.rollback()
+                error = str(problem)
+            else:
+                db.session.commit()
+                return redirect(url_for(".import_preview", file_id=stored.id))
+    return render_template("resources/import.html", gminas=gminas, error=error)
+
+
+@bp.route("/import/<int:file_id>", methods=["GET", "POST"])
+@allow(MANAGER, ADMIN)
+def import_preview(file_id: int):
+    stored = db.get_or_404(ImportFile, file_id)
+    if stored.kind != transfer.IMPORT_KIND:
+        abort(404)
+    if request.method == "POST":
+        try:
+            counts = transfer.apply(stored, current_user)
+        except AlreadyApplied as problem:
+            db.session.rollback()
+            flash(str(problem), "error")
+        else:
+            db.session.commit()
+            flash(_("Zaimportowano zasoby: %(n)d", n=counts["imported"]), "success")
+            return redirect(url_for(".index", gmina=stored.context["gmina_code"]))
+    return render_template(
+        "resources/import_preview.html", stored=stored, result=transfer.preview(stored)
+    )
