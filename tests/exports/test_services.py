@@ -45,7 +45,8 @@ def test_cus_workbook_has_summary_tables_themes_and_card(export):
     sheets = sheet_values(path)
     assert list(sheets) == [
         "Podsumowanie", "Realizacja badania", "Obszar × pilność", "Obszar × grupa docelowa",
-        "Obszar × zaspokojenie potrzeby", "Potencjał wspólnoty", "Tematy", "Karta usług",
+        "Obszar × zaspokojenie potrzeby", "Potencjał wspólnoty", "Tematy",
+        "Sposoby zaspokajania potrzeb", "Karta usług",
     ]  # fmt: skip
     summary = {r[0]: r[1] for r in sheets["Podsumowanie"] if len(r) > 1}
     assert summary["Liczba wizyt"] == "42"
