@@ -76,6 +76,9 @@ def seed_demo_command(visits: int) -> None:
         click.echo(f"Wizyty demo: utworzono {report.visits_created} (przez usługę synchronizacji).")
     else:
         click.echo("Wizyty demo: nic nie dodano (kampania ma już wizyty albo --visits 0).")
+    if report.resources_created or report.followups_created:
+        click.echo(f"Zasoby demo: {report.resources_created}; "
+                   f"sprawy do kontaktu demo: {report.followups_created}.")
     if report.new_passwords:
         click.echo("Konta demo (hasła pokazywane tylko teraz):")
         for email, password in report.new_passwords.items():

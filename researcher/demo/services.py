@@ -11,6 +11,7 @@ from researcher.auth.services import create_user, generate_password
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import CampaignInput, create_campaign, questionnaire_versions
 from researcher.demo.generator import FIELDWORK_DAYS, generate_records
+from researcher.demo.resources import seed_demo_followups, seed_demo_resources
 from researcher.extensions import db
 from researcher.gminas.models import Locality
 from researcher.gminas.services import GminaError, add_locality, find_gmina
@@ -51,6 +52,8 @@ class DemoReport:
     campaign_created: bool = False
     localities_created: int = 0
     visits_created: int = 0
+    resources_created: int = 0
+    followups_created: int = 0
 
 
 def seed_demo(visits: int = 0) -> DemoReport:
@@ -96,6 +99,9 @@ def seed_demo(visits: int = 0) -> DemoReport:
     report.campaign_id = campaign.id
     db.session.flush()
     report.visits_created = seed_demo_visits(campaign, visits)
+    if visits:  # the register and follow-ups come with the demo's visits (tests seed none)
+        report.resources_created = seed_demo_resources(campaign)
+        report.followups_created = seed_demo_followups(campaign)
     return report
 
 
