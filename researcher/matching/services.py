@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import func
@@ -211,3 +212,36 @@ def set_referral_status(referral: Referral, status: str) -> None:
             raise MatchingError(_("Zasób nie ma już wolnych miejsc w tym miesiącu."))
     referral.status = status
     db.session.flush()
+
+
+@dataclass
+class RowEvidence:
+    """For a service-card row: the resources that already answer its needs, and the gap."""
+
+    resources: list[Suggestion]
+    needs: int
+    without_resource: int
+    beyond_capacity: int
+
+
+def card_row_evidence(row: Any) -> RowEvidence:
+    """Resources serving the row's needs (or, without linked needs, working in its area) and
+    how many of its needs no resource serves or the capacity left does not cover."""
+    campaign = db.session.get(Campaign, row.card.campaign_id)
+    resources, used = _register(campaign.gmina_code)
+    needs = [need_item(n) for n in row.needs]
+    items = [resource_item(r, used) for r in resources]
+    by_id = {r.id: r for r in resources}
+    if needs:
+        lines = gaps(needs, items)
+        serving = set().union(*(line.resource_ids or set() for line in lines))
+    else:
+        lines = []
+        serving = {r.id for r in resources if row.area in r.areas}
+    return RowEvidence(
+        resources=[Suggestion(by_id[i], None, capacity_left(by_id[i], used))
+                   for i in sorted(serving)],
+        needs=len(needs),
+        without_resource=sum(line.without_resource for line in lines),
+        beyond_capacity=sum(line.beyond_capacity for line in lines),
+    )

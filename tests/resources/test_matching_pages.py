@@ -98,3 +98,25 @@ def test_a_theme_page_lists_resources_serving_most_of_its_needs(
     db.session.commit()
     page = client.get(f"/dopasowanie/temat/{theme.id}").get_data(as_text=True)
     assert page.index("Opieka i lekcje") < page.index("Tylko edukacja")
+
+
+def test_a_service_card_row_shows_the_resources_answering_it_and_the_gap(
+    client, login, needs, make_resource
+):
+    from datetime import date
+
+    from researcher.card import services as card_services
+
+    manager = login("manager")
+    card = card_services.create_card(needs[0].campaign_id, "Karta", date(2026, 12, 1), "P. W.",
+                                     manager)
+    data = card_services.row_from_needs(needs[:2])
+    data.name = "Pomoc sąsiedzka"
+    row = card_services.add_row(card, data, needs[:2])
+    make_resource(name="Zakupy dla seniorów", areas=["pomoc_spoleczna"])
+    make_resource(name="Klub sportowy", areas=["sport_turystyka"])
+    db.session.commit()
+    page = client.get(f"/karty/{card.id}/wiersze/{row.id}").get_data(as_text=True)
+    evidence = page.split('id="row-evidence"')[1]
+    assert "Zakupy dla seniorów" in evidence and "Klub sportowy" not in evidence
+    assert "bez żadnego zasobu: 1" in evidence  # the education need has none
