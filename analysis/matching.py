@@ -101,11 +101,26 @@ class _Features:
         return area, group, place, area & group & place, text
 
 
+#: Prepared lemmas by text, kept between calls: descriptions rarely change, and preparing
+#: (normalising, masking, lemmatising) is most of the cost of matching a campaign again.
+_PREPARED: dict[str, list[str]] = {}
+PREPARED_MAX = 200_000
+
+
+def _prepared(texts: list[str]) -> list[list[str]]:
+    missing = [t for t in dict.fromkeys(texts) if t not in _PREPARED]
+    if len(_PREPARED) + len(missing) > PREPARED_MAX:
+        _PREPARED.clear()
+        missing = list(dict.fromkeys(texts))
+    _PREPARED.update(zip(missing, prepare(missing), strict=True))
+    return [_PREPARED[t] for t in texts]
+
+
 def _text_matrices(
     needs: Sequence[NeedItem], resources: Sequence[ResourceItem]
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """Unit TF-IDF rows (sublinear, lemmas) fitted on needs and resources together."""
-    prepared = prepare([n.text for n in needs] + [r.text for r in resources])
+    prepared = _prepared([n.text for n in needs] + [r.text for r in resources])
     try:
         matrix = make_tfidf(len(prepared), VectorParams(min_df=1)).fit_transform(prepared)
     except ValueError:  # not one lemma in any text

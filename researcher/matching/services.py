@@ -147,7 +147,8 @@ def campaign_need_items(campaign: Campaign) -> list[NeedItem]:
         Need.campaign_id == campaign.id, Need.status != "odrzucona", Need.scope_flag.is_(None)
     ).order_by(Need.id)
     return [
-        NeedItem(id=row.id, text=mask_pii(row.description),
+        # The text only feeds the vectors, whose preparation masks personal data itself.
+        NeedItem(id=row.id, text=row.description,
                  area=row.reviewed_area or row.area,
                  target_groups=tuple(row.reviewed_target_groups
                                      if row.reviewed_target_groups is not None
