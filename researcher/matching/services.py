@@ -225,6 +225,19 @@ class RowEvidence:
     beyond_capacity: int
 
 
+def theme_gap(theme: Theme) -> RowEvidence:
+    """The theme's needs: how many no resource serves, how many beyond capacity."""
+    campaign = db.session.get(Campaign, theme.run.campaign_id)
+    resources, used = _register(campaign.gmina_code)
+    lines = gaps([need_item(n) for n in theme_needs(theme)],
+                 [resource_item(r, used) for r in resources])
+    return RowEvidence(
+        resources=[], needs=sum(line.needs for line in lines),
+        without_resource=sum(line.without_resource for line in lines),
+        beyond_capacity=sum(line.beyond_capacity for line in lines),
+    )
+
+
 def card_row_evidence(row: Any) -> RowEvidence:
     """Resources serving the row's needs (or, without linked needs, working in its area) and
     how many of its needs no resource serves or the capacity left does not cover."""

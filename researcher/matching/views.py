@@ -66,7 +66,7 @@ def theme(theme_id: int):
     theme = db.get_or_404(Theme, theme_id)
     return render_template(
         "matching/theme.html", theme=theme, suggestions=services.theme_suggestions(theme),
-        kind_labels=RESOURCE_KIND_LABELS,
+        gap=services.theme_gap(theme), kind_labels=RESOURCE_KIND_LABELS,
     )
 
 

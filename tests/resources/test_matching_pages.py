@@ -98,6 +98,8 @@ def test_a_theme_page_lists_resources_serving_most_of_its_needs(
     db.session.commit()
     page = client.get(f"/dopasowanie/temat/{theme.id}").get_data(as_text=True)
     assert page.index("Opieka i lekcje") < page.index("Tylko edukacja")
+    gap = page.split('id="theme-gap"')[1].split("</p>")[0]
+    assert "Potrzeby tematu: 2" in gap and "bez żadnego zasobu: 0" in gap
 
 
 def test_a_service_card_row_shows_the_resources_answering_it_and_the_gap(
