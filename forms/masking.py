@@ -17,6 +17,7 @@ from typing import Any
 
 from analysis.pii import PLACEHOLDERS, find_pii, mask_pii
 from forms.questionnaire import QUESTIONNAIRES, get_questionnaire
+from forms.storable import MAX_DEPTH
 
 # Every masked kind needs a digit (PESEL, phone, account, house number) or an e-mail sign.
 _MAYBE_PII = re.compile(r"[0-9@]|at\s*[)\]}]|małpa", re.IGNORECASE)
@@ -34,7 +35,9 @@ def _exempt_keys(version: Any) -> frozenset[str]:
     return frozenset({CONTACT_KEY})
 
 
-def _mask_value(value: Any, path: str, found: dict[str, list[str]]) -> Any:
+def _mask_value(value: Any, path: str, found: dict[str, list[str]], depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:  # rejected further on (forms.storable); never walked
+        return value
     if isinstance(value, str):
         if not _MAYBE_PII.search(value):
             return value
@@ -44,9 +47,9 @@ def _mask_value(value: Any, path: str, found: dict[str, list[str]]) -> Any:
         found[path] = sorted(set(kinds), key=list(PLACEHOLDERS).index)
         return mask_pii(value)
     if isinstance(value, Mapping):
-        return {k: _mask_value(v, f"{path}.{k}", found) for k, v in value.items()}
+        return {k: _mask_value(v, f"{path}.{k}", found, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_mask_value(v, f"{path}.{i}", found) for i, v in enumerate(value)]
+        return [_mask_value(v, f"{path}.{i}", found, depth + 1) for i, v in enumerate(value)]
     return value
 
 

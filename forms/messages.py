@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     ),
     "not_finite": N_("Liczba musi być skończona (NaN i Infinity są niedozwolone)."),
     "not_a_record": N_("Rekord musi być obiektem JSON."),
+    "too_deep": N_("Wartość jest zagnieżdżona zbyt głęboko."),
     "implausible_date": N_("Data spoza dopuszczalnego zakresu ({min}–{max})."),
     # answers
     "invalid_choice": N_("Niedozwolona odpowiedź: „{input}”."),

@@ -19,16 +19,19 @@ from researcher.dashboard.views import bp as dashboard_bp
 from researcher.exports.views import bp as exports_bp
 from researcher.extensions import babel, csrf, db, migrate
 from researcher.field.views import bp as field_bp
+from researcher.followups.views import bp as followups_bp
 from researcher.i18n import select_locale
 from researcher.intake.views import bp as intake_bp
 from researcher.interviews.api import bp as api_bp
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
+from researcher.matching.views import bp as matching_bp
 from researcher.meetings.views import bp as meetings_bp
 from researcher.needs.views import bp as needs_bp
 from researcher.recommendations.views import bp as recommendations_bp
 from researcher.recommendations.views import public_bp as residents_bp
 from researcher.records.views import bp as records_bp
+from researcher.resources.views import bp as resources_bp
 from researcher.retention.views import bp as retention_bp
 from researcher.rights.views import bp as rights_bp
 from researcher.themes.views import bp as themes_bp
@@ -68,6 +71,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(residents_bp)
     app.register_blueprint(rights_bp)
     app.register_blueprint(retention_bp)
+    app.register_blueprint(followups_bp)
+    app.register_blueprint(resources_bp)
+    app.register_blueprint(matching_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

@@ -88,6 +88,9 @@ def seed_demo_command(visits: int) -> None:
     if report.channels_added:
         click.echo("Spotkanie, potrzeby z importu (telefon, media społecznościowe), cytaty i "
                    "rekomendacje demo: dodano.")
+    if report.resources_created or report.followups_created:
+        click.echo(f"Zasoby demo: {report.resources_created}; "
+                   f"sprawy do kontaktu demo: {report.followups_created}.")
     if report.new_passwords:
         click.echo("Konta demo (hasła pokazywane tylko teraz):")
         for email, password in report.new_passwords.items():

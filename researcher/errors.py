@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, jsonify, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from researcher.access import is_api_request
@@ -41,6 +42,10 @@ def _render(status: int, code: str, message: str | None = None) -> Any:
     return render_template("errors/error.html", status=status, message=text), status
 
 
+def _is_busy(error: OperationalError) -> bool:
+    return "database is locked" in str(error) or "database is busy" in str(error)
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
@@ -52,6 +57,22 @@ def register_error_handlers(app: Flask) -> None:
     def http_error(error: HTTPException):
         status = error.code or 500
         return _render(status, (error.name or "error").lower().replace(" ", "_"))
+
+    @app.errorhandler(OperationalError)
+    def database_error(error: OperationalError):
+        db.session.rollback()
+        if not _is_busy(error):
+            app.logger.exception("Unhandled error", exc_info=error)
+            return _render(500, "internal_error")
+        # SQLite's write lock stayed taken beyond the busy timeout (many phones syncing at
+        # once on a small server): nothing was stored, the client tries again shortly.
+        app.logger.warning("database busy: %s", error)
+        response, status = _render(
+            503, "database_busy", _("Serwer jest chwilowo zajęty. Spróbuj ponownie za chwilę.")
+        )
+        response = app.make_response((response, status))
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

@@ -55,6 +55,9 @@ def local_day(utc: datetime) -> date:
 
 SQLITE_BUSY_TIMEOUT_MS = 20_000
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: Write endpoints that take the lock themselves, when they are ready to write (the sync
+#: service, after parsing and validating a batch): loading the user must not hold it.
+SELF_LOCKING_ENDPOINTS = frozenset({"api.sync"})
 
 
 def _is_sqlite(dbapi_connection) -> bool:
@@ -88,6 +91,11 @@ def _sqlite_begin(connection) -> None:
     # page views read without it.
     if connection.dialect.name == "sqlite":
         mode = connection.get_execution_options().get("sqlite_begin", "")
-        if not mode and has_request_context() and request.method not in _READ_METHODS:
+        if (
+            not mode
+            and has_request_context()
+            and request.method not in _READ_METHODS
+            and request.endpoint not in SELF_LOCKING_ENDPOINTS
+        ):
             mode = "IMMEDIATE"
         connection.exec_driver_sql(f"BEGIN {mode}".strip())

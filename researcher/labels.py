@@ -95,12 +95,26 @@ def decimal(value: float | int | None, digits: int = 1) -> str:
     return format_decimal(value, format="#,##0." + "0" * digits if digits else "#,##0")
 
 
+def _overflow_safe(babel_filter):
+    def show(value, *args, **kwargs):
+        try:
+            return babel_filter(value, *args, **kwargs)
+        except OverflowError:
+            return value.strftime("%Y-%m-%d %H:%M UTC") if hasattr(value, "hour") else str(value)
+
+    return show
+
+
 def init_labels(app: Flask) -> None:
     # Free text written by researchers is shown to managers only with personal data masked.
     app.jinja_env.filters["mask_pii"] = mask_pii
     # Numbers go through Babel like dates (Flask-Babel's datetimeformat/dateformat filters,
     # which show Polish local time): never "%.1f" in a template.
     app.jinja_env.filters["decimal"] = decimal
+    # A stored time no rule would accept today (year 9999) must not break a page: Babel's
+    # conversion to Polish time overflows at the end of year 9999, so those show in UTC.
+    for name in ("datetimeformat", "dateformat"):
+        app.jinja_env.filters[name] = _overflow_safe(app.jinja_env.filters[name])
     app.jinja_env.globals.update(
         get_locale=get_locale,
         role_label=_label(ROLE_LABELS),

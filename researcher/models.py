@@ -6,6 +6,7 @@ from researcher.auth.permissions import UserPermission
 from researcher.campaigns.models import Campaign, campaign_researchers
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion, card_row_needs
 from researcher.exports.models import ExportJob
+from researcher.followups.models import Followup, FollowupEvent
 from researcher.gminas.models import Gmina, Locality
 from researcher.imports.models import ImportFile
 from researcher.interviews.models import (
@@ -20,6 +21,7 @@ from researcher.meetings.models import Meeting
 from researcher.needs.models import NeedChange
 from researcher.recommendations.models import Recommendation, RecommendationEvidence
 from researcher.recommendations.public import PublicSummary
+from researcher.resources.models import Referral, Resource
 from researcher.rights.models import ErasureRecord, RetentionRun, RightsRequest
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
@@ -28,6 +30,8 @@ __all__ = [
     "UserPermission",
     "AnalysisRun",
     "ExportJob",
+    "Followup",
+    "FollowupEvent",
     "NeedChange",
     "ErasureRecord",
     "RetentionRun",
@@ -51,6 +55,8 @@ __all__ = [
     "Recommendation",
     "RecommendationEvidence",
     "QuarantinedRecord",
+    "Referral",
+    "Resource",
     "SyncBatch",
     "User",
     "Visit",

@@ -60,10 +60,11 @@ DRAIN_LIMIT = 64 * 1024 * 1024
 
 
 def close_after_refusing_a_body(response: Response) -> Response:
-    """A request refused as too large (413) is answered without its body having been used:
+    """A request refused as too large (413), or failed (5xx), may be answered before its body
+    was read:
     the body is drained (up to DRAIN_LIMIT) so the client sees the answer, and the client is
     told to open a new connection, so what is left can never be read as the next request."""
-    if response.status_code == 413:
+    if response.status_code == 413 or response.status_code >= 500:
         length = request.content_length or 0
         if length <= DRAIN_LIMIT:
             stream = request.environ.get("wsgi.input")

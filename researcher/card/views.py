@@ -17,6 +17,8 @@ from researcher.card.forms import NEW_CHOICES, CardForm, RowForm
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion
 from researcher.extensions import db
 from researcher.interviews.models import Need
+from researcher.matching.services import card_row_evidence
+from researcher.resources.models import RESOURCE_KIND_LABELS
 from researcher.themes.models import AnalysisRun, Theme
 
 bp = Blueprint("card", __name__, url_prefix="/karty")
@@ -120,7 +122,12 @@ def _latest_themes(campaign_id: int) -> list[Theme]:
 
 
 def _render_row(card: ServiceCard, form: RowForm, row: ServiceCardRow | None, status: int = 200):
-    return render_template("card/row.html", card=card, form=form, row=row), status
+    # The row's evidence: local resources answering it and the gap left (matching).
+    evidence = card_row_evidence(row) if row is not None else None
+    return render_template(
+        "card/row.html", card=card, form=form, row=row, evidence=evidence,
+        kind_labels=RESOURCE_KIND_LABELS,
+    ), status
 
 
 @bp.route("/<int:card_id>/wiersze/nowy", methods=["GET", "POST"])

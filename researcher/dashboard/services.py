@@ -24,6 +24,7 @@ from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.gminas.models import Locality
 from researcher.interviews.models import Need, Visit
+from researcher.matching.tables import needs_met_tables
 from researcher.needs.models import NeedChange
 from researcher.reports.aggregates import ReportFilter, Summary, report
 from researcher.reports.charts import bar_chart
@@ -132,6 +133,9 @@ def build_panel(
         counted = report(f)
         summary = counted.summary
         tables = [publish_figure(name, table, f, k) for name, table in counted.tables.items()]
+    # "Sposoby zaspokajania potrzeb": follow-ups, resources, referrals, gaps (own data version).
+    tables = [*tables, *(publish_figure(t.key, t, f, k)
+                         for t in needs_met_tables(f, cached=cached))]
     return Panel(
         k=k,
         note=disclosure_note(k),

@@ -12,6 +12,7 @@ from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import CampaignInput, create_campaign, questionnaire_versions
 from researcher.demo.channels import seed_demo_channels
 from researcher.demo.generator import FIELDWORK_DAYS, generate_records
+from researcher.demo.resources import seed_demo_followups, seed_demo_resources
 from researcher.extensions import db
 from researcher.gminas.models import Locality
 from researcher.gminas.services import GminaError, add_locality, find_gmina
@@ -54,6 +55,8 @@ class DemoReport:
     localities_created: int = 0
     visits_created: int = 0
     channels_added: bool = False  # a meeting, imported needs, quotes, recommendations
+    resources_created: int = 0
+    followups_created: int = 0
 
 
 def seed_demo(visits: int = 0) -> DemoReport:
@@ -101,6 +104,9 @@ def seed_demo(visits: int = 0) -> DemoReport:
     report.visits_created = seed_demo_visits(campaign, visits)
     if report.visits_created:  # the full demo: needs of other channels, quotes, conclusions
         report.channels_added = seed_demo_channels(campaign)
+    if visits:  # the register and follow-ups come with the demo's visits (tests seed none)
+        report.resources_created = seed_demo_resources(campaign)
+        report.followups_created = seed_demo_followups(campaign)
     return report
 
 

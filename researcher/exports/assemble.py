@@ -30,6 +30,7 @@ from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, sp
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
+from researcher.matching.tables import needs_met_tables
 from researcher.recommendations import services as recommendations
 from researcher.reports import aggregates, evidence
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
@@ -67,6 +68,12 @@ AREA_TABLES: dict[str, tuple[str, str]] = {
         "Czy potrzeba jest teraz zaspokajana – w pełni, częściowo, wcale – według obszarów.",
     ),
 }
+NEEDS_MET_TITLE = "Sposoby zaspokajania potrzeb"
+NEEDS_MET_INTRO = (
+    "Co stało się z potrzebami osób, które prosiły o kontakt; zasoby lokalne (wolontariusze, "
+    "pomoc sąsiedzka, bank czasu, organizacje, instytucje, usługi) według obszaru; skierowania "
+    "do nich; potrzeby, na które w gminie nie ma żadnego zasobu lub brakuje miejsc."
+)
 #: Community potential (the "potencjał" of the diagnosis), for every recipient.
 POTENTIAL_TABLES: tuple[str, ...] = ("volunteering",)
 
@@ -142,6 +149,17 @@ def _diagnosis(
                 short="Tematy",
             )
         )
+    sections.append(
+        Section(
+            NEEDS_MET_TITLE,
+            NEEDS_MET_INTRO,
+            [publish(t, k) for t in needs_met_tables(
+                aggregates.ReportFilter(campaign_id=campaign.id, gmina_code=campaign.gmina_code),
+                cached=False,
+            )],
+            short=NEEDS_MET_TITLE,
+        )
+    )
     card = _find_card(campaign.id, None) if with_card else None
     return DiagnosisReport(
         title=REPORT_TITLE,

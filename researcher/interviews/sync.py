@@ -26,8 +26,9 @@ from sqlalchemy import insert, null, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from forms.masking import mask_record
+from forms.messages import MESSAGES
 from forms.schema import RecordCheck, sync_batch_schema, validate_sync_record
-from forms.storable import storable_copy
+from forms.storable import storable_copy, unstorable
 from forms.vocabulary import AREAS_BY_KEY, SENSITIVE_GROUP_KEYS
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
@@ -63,6 +64,10 @@ class RecordResult:
     revision: int | None
     errors: dict[str, list[str]] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Shown on pages and in JSON: a uuid as sent may hold characters nothing can encode.
+        self.uuid = storable_copy(self.uuid)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -383,11 +388,11 @@ def apply_record(
     `access`: the batch's `AccessCache` (both optional: alone, the record is checked here);
     `index`: its place in the batch or file, the path of errors about the record as a whole.
     """
-    raw = mask_record(raw)[0]  # before anything is stored: no PII in visits, versions, quarantine
+    raw, masked = mask_record(raw)  # before anything is stored: no PII anywhere
     uuid, revision = _record_uuid(raw), _record_revision(raw)
     kind = kind_of(raw)
     if kind != VISIT:
-        return _apply_other_kind(raw, kind, user, device_id, batch_id, source)
+        return _apply_other_kind(raw, kind, user, device_id, batch_id, source, masked)
     check = check or validate_sync_record(raw)
     if "" in check.errors:  # not an object at all: its path is its place in the batch
         check.errors[f"records.{index}" if index is not None else "records"] = (
@@ -412,12 +417,17 @@ def apply_record(
 
 
 def _apply_other_kind(
-    raw: dict[str, Any], kind: str, user: User, device_id, batch_id, source: str
+    raw: dict[str, Any], kind: str, user: User, device_id, batch_id, source: str,
+    masked: dict[str, list[str]],
 ) -> RecordResult:
-    """A record of a registered kind other than a visit: its handler, in a savepoint."""
+    """A record of a registered kind other than a visit: its handler, in a savepoint.
+    `masked`: the paths of its text masked at ingestion, with the kinds of data found."""
     uuid, revision = _record_uuid(raw), _record_revision(raw)
     handler = RECORD_KINDS.get(kind)
-    if handler is None:
+    unfit = unstorable(raw)
+    if unfit:
+        outcome = KindOutcome(REJECTED, unfit)
+    elif handler is None:
         outcome = KindOutcome(REJECTED, {"kind": [_("Nieznany rodzaj rekordu.")]})
     else:
         try:
@@ -430,7 +440,12 @@ def _apply_other_kind(
     if outcome.status == REJECTED:
         with db.session.begin_nested():
             _quarantine(raw, outcome.errors, user, device_id, batch_id, source)
-    return RecordResult(uuid, outcome.status, revision, outcome.errors, outcome.warnings)
+    warnings = {
+        path: [MESSAGES[f"pii_{k}"] for k in kinds if f"pii_{k}" in MESSAGES]
+        for path, kinds in masked.items()
+    }
+    warnings.update(outcome.warnings)
+    return RecordResult(uuid, outcome.status, revision, outcome.errors, warnings)
 
 
 class _Rejected(Exception):
@@ -644,7 +659,10 @@ def sync_batch(payload: dict[str, Any], user: User) -> dict[str, Any]:
     """
     batch = sync_batch_schema.load(payload)
     device_id, batch_id = str(batch["device_id"]), str(batch["batch_id"])
-    records = [mask_record(raw)[0] for raw in batch["records"]]  # as in `apply_record`
+    # As in `apply_record`; other kinds are masked there, where their warnings are made.
+    records = [
+        mask_record(raw)[0] if kind_of(raw) == VISIT else raw for raw in batch["records"]
+    ]
     for attempt in range(LOCK_RETRIES):
         try:
             db.session.rollback()  # end the read begun by loading the user: begin IMMEDIATE below

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask_login import current_user
 
 from researcher.access import allow, public
-from researcher.auth.models import ROLES
+from researcher.auth.models import ADMIN, MANAGER, ROLES
+from researcher.followups.services import urgent_open_count
 
 bp = Blueprint("main", __name__)
 
@@ -13,7 +15,10 @@ bp = Blueprint("main", __name__)
 @bp.route("/")
 @allow(*ROLES)
 def home():
-    return render_template("main/home.html")
+    urgent = None
+    if current_user.role in (MANAGER, ADMIN):  # urgent needs with contact consent, still open
+        urgent = urgent_open_count()
+    return render_template("main/home.html", urgent_contacts=urgent)
 
 
 @bp.route("/jezyk", methods=["POST"])

@@ -46,7 +46,7 @@ def test_cus_workbook_has_summary_tables_themes_and_card(export):
     assert list(sheets) == [
         "Podsumowanie", "Realizacja badania", "Obszar × pilność", "Obszar × grupa docelowa",
         "Obszar × zaspokojenie potrzeby", "Potencjał wspólnoty", "Kanały", "Kryteria dostępu",
-        "Częstotliwość i formy", "Tematy", "Karta usług",
+        "Częstotliwość i formy", "Tematy", "Sposoby zaspokajania potrzeb", "Karta usług",
     ]  # fmt: skip
     summary = {r[0]: r[1] for r in sheets["Podsumowanie"] if len(r) > 1}
     assert summary["Liczba wizyt"] == "42"

@@ -52,3 +52,16 @@ def test_documented_meeting_record_is_the_servers():
     assert set(schemas["MeetingNeed"]["required"]) == {
         n for n, f in need.fields.items() if f.required
     }
+def test_every_record_kind_the_server_knows_is_documented():
+    from researcher.interviews.kinds import RECORD_KINDS, VISIT
+
+    spec = json.loads((DOCS / "openapi.json").read_text(encoding="utf-8"))
+    items = spec["components"]["schemas"]["Batch"]["properties"]["records"]["items"]
+    documented = set()
+    for ref in items.get("oneOf", items.get("anyOf", [items])):
+        schema = spec["components"]["schemas"][ref["$ref"].rsplit("/", 1)[1]]
+        kind = schema["properties"].get("kind", {"enum": [VISIT]})  # no kind: a visit
+        documented.update(kind["enum"])
+    assert documented == {VISIT, *RECORD_KINDS}
+    api = (DOCS / "api.md").read_text(encoding="utf-8")
+    assert all(f"`{kind}`" in api for kind in RECORD_KINDS)

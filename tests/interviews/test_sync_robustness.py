@@ -122,3 +122,32 @@ def test_a_bad_value_in_a_backup_rejects_only_its_record(
     assert _count(QuarantinedRecord) == 1
     assert error_path in db.session.scalar(db.select(QuarantinedRecord)).errors
 
+
+
+def _nested(depth: int) -> list:
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("depth", [40, 900])
+def test_a_value_nested_too_deep_rejects_only_its_record(client, login, demo, interview, depth):
+    login("researcher")
+    bad, good = _set(interview(), "data.needs.0.description", _nested(depth)), interview()
+    response = _post(client, [bad, good])
+    assert response.status_code == 200
+    first, second = response.json["results"]
+    assert first["status"] == "rejected"
+    assert all(path.startswith("data.needs.0.description") for path in first["errors"])
+    assert second["status"] == "created"
+
+
+def test_a_backup_record_with_an_unencodable_uuid_shows_its_result(
+    client, login, make_user, demo, interview
+):
+    researcher = make_user("researcher")
+    login("manager")
+    response = _upload(client, researcher, [interview(uuid="\ud800abc"), interview()])
+    assert response.status_code == 200
+    assert _count(Visit) == 1

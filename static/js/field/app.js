@@ -44,8 +44,13 @@ class FieldApp {
   connectSync() {
     this.sync = new Sync({
       urls: this.boot.urls, strings: this.t, researcherId: this.boot.researcher_id,
-      status: $("sync-status"), expired: $("session-expired"), onChange: () => this.renderOutbox(),
+      status: $("sync-status"), expired: $("session-expired"),
+      onChange: () => {
+        this.renderOutbox();
+        window.dispatchEvent(new Event("rekonesans:outbox-changed"));  // resource tips (tips.js)
+      },
     });
+    window.addEventListener("rekonesans:outbox-saved", () => this.sync.run());
   }
 
   bindControls() {
@@ -186,7 +191,8 @@ class FieldApp {
 
   async renderOutbox() {
     const t = this.t;
-    const records = (await outbox.all()).filter((r) => r.researcher_id === this.boot.researcher_id);
+    // Resource tips (kind resource_tip) have their own list (tips.js); meetings are here.
+    const records = (await outbox.all()).filter((r) => r.researcher_id === this.boot.researcher_id && r.kind !== "resource_tip");
     const badge = $("outbox-badge");
     badge.dataset.count = String(records.length);
     badge.dataset.state = records.length ? "waiting" : "done";

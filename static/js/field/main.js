@@ -3,6 +3,7 @@
 const modules = {
   "field-app": () => import("./app.js"),
   "my-visits": () => import("./my-visits.js"),
+  "resource-tips": () => import("./tips.js"),
 };
 
 for (const element of document.querySelectorAll("[data-module]")) {

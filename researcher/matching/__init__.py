@@ -1,0 +1,1 @@
+"""Matching needs and themes to local resources, referrals, and the gaps left (DOMAIN A5)."""

@@ -1,0 +1,90 @@
+"""The "sposoby zaspokajania potrzeb" tables: counts, and the same disclosure control."""
+
+from researcher.campaigns.models import Campaign
+from researcher.extensions import db
+from researcher.followups.models import Followup
+from researcher.matching.tables import needs_met_tables
+from researcher.reports.disclosure import publish
+from researcher.reports.slices import ReportFilter
+
+
+def report_filter() -> ReportFilter:
+    campaign = db.session.get(Campaign, 1)
+    return ReportFilter(campaign_id=campaign.id, gmina_code=campaign.gmina_code)
+
+
+def tables() -> dict:
+    return {t.key: t for t in needs_met_tables(report_filter(), cached=False)}
+
+
+def cell(published, row: str, column: str = "n"):
+    return published.cells[published.rows.index(row)][published.columns.index(column)]
+
+
+def test_follow_up_outcomes_count_needs_of_respondents_who_asked_for_contact(consenting):
+    needs = [n for _ in range(7) for n in consenting()]  # 21 needs with contact
+    consenting(contact=False)
+    db.session.add(Followup(need_id=needs[0].id, status="zaspokojona"))
+    db.session.commit()
+    table = tables()["followup_outcomes"]
+    assert table.total == 21
+    published = publish(table, 5)
+    assert cell(published, "zaspokojona").text == "<5"
+    assert cell(published, "do_kontaktu").text == "x"  # else 21 − 20 would give it away
+    assert published.total.text == "21"
+
+
+def test_resources_by_area_and_kind_hide_small_counts(consenting, make_resource):
+    consenting()
+    for i in range(6):
+        make_resource(name=f"Wolontariusz {i}", kind="wolontariusz", areas=["pomoc_spoleczna"])
+    make_resource(name="OPS", kind="instytucja", areas=["pomoc_spoleczna", "edukacja"])
+    table = tables()["resources_by_area_kind"]
+    assert table.total == 7 and table.multi_valued
+    published = publish(table, 5)
+    assert cell(published, "pomoc_spoleczna", "instytucja").text == "<5"
+    # The 1 must not follow from the row: its neighbour or the row total is hidden too.
+    volunteers = cell(published, "pomoc_spoleczna", "wolontariusz")
+    row_total = published.row_totals[published.rows.index("pomoc_spoleczna")]
+    assert volunteers.value is None or row_total.value is None
+    assert published.total.text == "7"
+
+
+def test_gaps_and_referrals_by_area(consenting, make_resource, make_user):
+    from researcher.matching import services
+
+    needs = consenting()  # pomoc_spoleczna, edukacja, zdrowie
+    make_resource(name="Opieka", areas=["pomoc_spoleczna"], capacity_per_month=0)
+    club = make_resource(name="Świetlica", areas=["edukacja"])
+    services.propose(needs[1], club, make_user("manager"))
+    found = tables()
+    gaps = found["gaps_by_area"]
+    row = lambda area: dict(zip(gaps.columns, gaps.counts[gaps.rows.index(area)], strict=True))  # noqa: E731
+    assert row("pomoc_spoleczna") == {"covered": 0, "beyond_capacity": 1, "without_resource": 0}
+    assert row("edukacja") == {"covered": 1, "beyond_capacity": 0, "without_resource": 0}
+    assert row("zdrowie") == {"covered": 0, "beyond_capacity": 0, "without_resource": 1}
+    referrals = found["referrals_by_area_status"]
+    assert referrals.total == 1
+    assert referrals.counts[referrals.rows.index("edukacja")][0] == 1  # proponowana
+
+
+def test_the_dashboard_shows_the_tables_under_disclosure_control(client, login, consenting):
+    consenting()
+    login("manager")
+    page = client.get("/panel").get_data(as_text=True)
+    assert "Kontakt z mieszkańcami: wynik spraw" in page
+    assert "Luki: potrzeby wobec zasobów według obszaru" in page
+    section = page.split('id="fig-followup_outcomes"')[1].split("</section>")[0]
+    assert "&lt;5" in section and ">3<" not in section
+
+
+def test_the_diagnosis_has_a_needs_met_section_of_published_tables(app, consenting):
+    from researcher.exports.assemble import NEEDS_MET_TITLE, diagnosis_report
+
+    consenting()
+    report = diagnosis_report(1, "cus", 5, app.config)
+    [section] = [s for s in report.sections if s.title == NEEDS_MET_TITLE]
+    assert [t.key for t in section.tables] == [
+        "followup_outcomes", "resources_by_area_kind", "referrals_by_area_status", "gaps_by_area",
+    ]
+    assert section.tables[0].total.text == "<5"
