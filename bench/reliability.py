@@ -529,7 +529,7 @@ def _nasty(rng: random.Random) -> Any:
     if roll < 0.85:
         return "".join(chr(rng.randrange(1, 0x10FFFF)) for _ in range(rng.randrange(1, 30)))
     if roll < 0.95:
-        return _deep(rng.choice([20, 200, 600, 900]))
+        return _deep(rng.choice([20, 200, 400, 500, 600, 900]))
     return {rng.choice(["\ud800", "", "\x00", "a" * 300]): rng.choice(NASTY)}
 
 
@@ -614,6 +614,15 @@ def fuzz_jobs(ctx: Context) -> tuple[list[tuple[str, bytes, str]], dict[str, dic
     return jobs, {g["uuid"]: g for g in goods}
 
 
+def nesting(body: bytes) -> str:
+    """The deepest nesting of arrays and objects in a JSON body, as a bucket (for 5xx)."""
+    depth = deepest = 0
+    for bracket in re.findall(rb"[\[\]{}]", re.sub(rb'"(?:[^"\\]|\\.)*"', b"", body)):
+        depth += 1 if bracket in b"[{" else -1
+        deepest = max(deepest, depth)
+    return "< 100" if deepest < 100 else f">= {deepest // 100 * 100}"
+
+
 class Fuzzer:
     """Sends the fuzz jobs from a few connections; tallies by target."""
 
@@ -621,6 +630,7 @@ class Fuzzer:
         self.jobs = list(jobs)
         self.tally = {"sync": Tally(), "sync-broken": Tally(), "backup": Tally()}
         self.no_path = 0  # rejected records in the sync answers without a field path
+        self.errors_by_depth: Counter[str] = Counter()  # 5xx by the body's deepest nesting
         self.lock = threading.Lock()
         self.researcher = logged_in(ctx.server.port, RESEARCHER, ctx.passwords[RESEARCHER])
         self.manager = Phone(ctx.server.port)
@@ -659,6 +669,9 @@ class Fuzzer:
             except (HTTPException, OSError) as error:
                 self.tally[target].add(f"connection: {type(error).__name__}", None, [])
                 continue
+            if status >= 500:
+                with self.lock:
+                    self.errors_by_depth[f"{target}, nested {nesting(body)} deep"] += 1
             results = json.loads(data)["results"] if target == "sync" and status == 200 else []
             pathless = sum(1 for r in results if r["status"] == "rejected" and (
                 not r["errors"] or any(not key.strip() for key in r["errors"])))
@@ -686,6 +699,8 @@ def run_fuzz(ctx: Context) -> None:
     print(f"   rejects without a field path: in the sync answers {fuzzer.no_path}; in the "
           f"quarantine table: sync {quarantine['sync']} of {quarantine['sync quarantined']}, "
           f"backup {quarantine['backup']} of {quarantine['backup quarantined']}")
+    if fuzzer.errors_by_depth:
+        print(f"   5xx by the deepest nesting of the body: {dict(fuzzer.errors_by_depth)}")
     tally["sync"].merge(tally["sync-broken"])
     for target, label in (("sync", "sync API"), ("backup", "backup upload")):
         sent = {good: goods[good] for t, _b, good in jobs if t == target}
