@@ -365,11 +365,16 @@ def run_kills(ctx: Context) -> None:
     landed: Counter[str] = Counter()
     typical = 0.2
     t0 = time.perf_counter()
-    for round_ in range(args.kills):
+    kinds: Counter[str] = Counter()
+    round_ = 0
+    # until `kills` kills broke a request in flight (a kill that came after the answer does
+    # not count), at most twice as many rounds
+    while landed["mid-request"] < args.kills and round_ < 2 * args.kills:
+        round_ += 1
         fresh = ctx.records(args.kill_records)
         everything.update((r["uuid"], r) for r in fresh)
         outbox.add(fresh)
-        whole = round_ % args.whole_every == args.whole_every - 1
+        whole = round_ % args.whole_every == 0
         batches = outbox.batches()
         target = rng.randrange(len(batches))
         for index, batch in enumerate(batches):
@@ -385,6 +390,7 @@ def run_kills(ctx: Context) -> None:
             status = outbox.send(phone, batch, tally)
             answered = time.perf_counter() - started
             timer.join()
+            kinds["the whole server" if whole else "the workers"] += 1
             landed["mid-request" if status is None else
                    "after the answer" if answered <= delay else "mid-request, answered"] += 1
             break
@@ -400,16 +406,16 @@ def run_kills(ctx: Context) -> None:
             print(f"  round {round_}: {len(outbox.waiting)} records never acknowledged")
     wall = time.perf_counter() - t0
     found = ctx.db.check(everything)
-    whole = args.kills // args.whole_every
-    kinds = f"{args.kills - whole} times the workers, {whole} times the whole server"
-    print(f"\n## 1. SIGKILL mid-batch x{args.kills} ({kinds}); {len(everything)} interviews "
-          f"x 3 needs, batches of {BATCH}; {wall:.0f} s")
-    print(f"   kills: {dict(landed)}; HTTP: {dict(tally.http)}; records: {dict(tally.records)}")
+    print(f"\n## 1. SIGKILL mid-batch: {landed.total()} kills of {dict(kinds)} at a random "
+          f"moment of a request; {len(everything)} interviews x 3 needs, batches of {BATCH}, "
+          f"{args.kill_records} new ones before each kill; {wall:.0f} s")
+    print(f"   kills: {dict(landed)}; HTTP: {dict(tally.http)}; records: {dict(tally.records)} "
+          f"(`unchanged`: resent after the kill, already stored)")
     print(f"   never acknowledged: {len(outbox.waiting)}; acknowledged {len(outbox.acknowledged)}"
           f" of {len(outbox.sent)} sent")
     print(f"   in the database: lost {found['lost']}, duplicated {found['duplicated']}, "
           f"corrupt {found['corrupt']}")
-    ctx.rows.append((f"SIGKILL mid-batch x{args.kills}", str(len(everything)),
+    ctx.rows.append((f"SIGKILL mid-batch x{landed['mid-request']}", str(len(everything)),
                      str(found["lost"]), str(found["duplicated"]), str(found["corrupt"]),
                      str(tally.server_errors), f"{tally.p95_ms():.0f}", "-"))
 
@@ -485,7 +491,8 @@ def run_crowd(ctx: Context, accounts: list[tuple[str, str]], twice: bool) -> Non
           f"{len(everything) / wall:.0f} interviews/s")
     print(f"   HTTP: {dict(tally.http)}; records: {dict(tally.records)}; uuids answered "
           f"`created` twice: {twice_created}; never acknowledged: {waiting}")
-    print(f"   p50 {percentile(tally.latencies, 50) * 1000:.0f} ms, p95 {tally.p95_ms():.0f} ms; "
+    print(f"   per request: p50 {percentile(tally.latencies, 50) * 1000:.0f} ms, p95 "
+          f"{tally.p95_ms():.0f} ms; "
           f"in the database: lost {found['lost']}, duplicated {found['duplicated']}, corrupt "
           f"{found['corrupt']}")
     ctx.rows.append((label, str(len(everything)), str(found["lost"]),
@@ -887,14 +894,16 @@ def run(ctx: Context, kind: str) -> None:
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     print(f"\n## Summary ({kind}; load average at the end: {load})")
     header = ("test", "records", "lost", "dupl.", "corrupt", "5xx", "p95 ms", "no path")
+    # p95: of one request (a batch of 100, a fuzzed request, a login)
     widths = (44, 8, 5, 6, 8, 14, 7, 8)
     print(" ".join(h.ljust(w) if i == 0 else h.rjust(w)
                    for i, (h, w) in enumerate(zip(header, widths, strict=True))))
     for row in ctx.rows:
         print(" ".join(c.ljust(w) if i == 0 else c.rjust(w)
                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
-    print("(lost/dupl./corrupt: read from the database at the end; 'no path': rejected records "
-          "whose errors have an empty field path, in the answers or in the quarantine table)")
+    print("(lost/dupl./corrupt: read from the database at the end (fuzz: the valid record sent "
+          "beside the mutated ones); p95: of one request; 'no path': rejected records whose "
+          "errors have an empty field path, in the answers or in the quarantine table)")
 
 
 if __name__ == "__main__":
