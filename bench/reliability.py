@@ -302,6 +302,7 @@ class Context:
     db: Database
     server: Server
     seed: int = 0
+    failure: BaseException | None = None
     rows: list[tuple[str, ...]] = field(default_factory=list)
 
     def records(self, n: int) -> list[dict[str, Any]]:
@@ -311,7 +312,7 @@ class Context:
                                 seed=self.seed * 7919, needs=3)
 
 
-def wait_ready(server: Server, workers: int, old: set[int], limit: float = 120) -> None:
+def wait_ready(server: Server, workers: int, old: set[int], limit: float = 300) -> None:
     """Until the master has replaced the killed workers and the app answers."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
@@ -329,7 +330,27 @@ def wait_ready(server: Server, workers: int, old: set[int], limit: float = 120) 
 
 
 def kill(ctx: Context, whole: bool) -> None:
-    """SIGKILL the workers (gunicorn's master starts new ones) or the whole server."""
+    """SIGKILL the workers (gunicorn's master starts new ones) or the whole server; runs in a
+    timer thread, so a failure is kept for the main thread to raise."""
+    try:
+        _kill(ctx, whole)
+    except BaseException as error:  # noqa: BLE001 - SystemExit too: re-raised by the caller
+        ctx.failure = error
+
+
+def start_server(ctx: Context) -> Server:
+    """A new gunicorn server; a start slower than `Server`'s minute (a loaded machine) is
+    tried again, three times at most."""
+    for attempt in range(3):
+        try:
+            return Server(ctx.spec, ctx.env, ctx.args.workers, ctx.args.threads)
+        except SystemExit:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _kill(ctx: Context, whole: bool) -> None:
     server = ctx.server
     workers = server.workers()
     if whole:
@@ -344,7 +365,7 @@ def kill(ctx: Context, whole: bool) -> None:
         for pid in workers:  # the workers are no longer ours to reap: wait until they are gone
             while Path(f"/proc/{pid}").exists() and "Z" not in _state(pid):
                 time.sleep(0.02)
-        ctx.server = Server(ctx.spec, ctx.env, ctx.args.workers, ctx.args.threads)
+        ctx.server = start_server(ctx)
     else:
         wait_ready(server, ctx.args.workers, set(workers))
 
@@ -390,6 +411,8 @@ def run_kills(ctx: Context) -> None:
             status = outbox.send(phone, batch, tally)
             answered = time.perf_counter() - started
             timer.join()
+            if ctx.failure is not None:
+                raise ctx.failure
             kinds["the whole server" if whole else "the workers"] += 1
             landed["mid-request" if status is None else
                    "after the answer" if answered <= delay else "mid-request, answered"] += 1
@@ -820,7 +843,7 @@ def main() -> None:
                         help="a small smoke run (a few kills, 4 x 100 interviews, 300 fuzzed "
                              "requests, 5 logins)")
     parser.add_argument("--kills", type=int, default=50)
-    parser.add_argument("--whole-every", type=int, default=5,
+    parser.add_argument("--whole-every", type=int, default=10,
                         help="every n-th kill takes the whole server (master too), the others "
                              "the workers (the master starts new ones)")
     parser.add_argument("--kill-records", type=int, default=300,
@@ -834,6 +857,9 @@ def main() -> None:
     parser.add_argument("--login-rounds", type=int, default=3)
     parser.add_argument("--login-syncers", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-preload", action="store_true",
+                        help="each worker imports the app itself (a killed worker takes as "
+                             "long to come back as a cold start)")
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--only", default="kills,crowd,fuzz,logins",
                         help="comma-separated parts to run")
@@ -853,10 +879,12 @@ def main() -> None:
                      (tmp / "demo-accounts.txt").read_text(encoding="utf-8").splitlines())
     config = ast.literal_eval(spec.split("create_app(", 1)[1].rsplit(")", 1)[0])
     os.environ["SECRET_KEY"] = env["SECRET_KEY"]
+    if not args.no_preload:  # gunicorn's own setting: new workers are forks of the master
+        env["GUNICORN_CMD_ARGS"] = "--preload"
     database = Database(url, config)
     print(f"set-up: {time.perf_counter() - t0:.1f} s; database: {kind}; campaign {campaign}")
-    server = Server(spec, env, args.workers, args.threads)
-    ctx = Context(args, spec, env, campaign, localities, passwords, database, server)
+    ctx = Context(args, spec, env, campaign, localities, passwords, database, None)  # type: ignore[arg-type]
+    ctx.server = start_server(ctx)
     try:
         run(ctx, kind)
     finally:
@@ -875,7 +903,8 @@ def run(ctx: Context, kind: str) -> None:
     print(f"load average before the run: {load}; {os.cpu_count()} CPUs shared by client, "
           f"server{' and PostgreSQL' if kind == 'PostgreSQL' else ''} (and other work)")
     print(f"server: gunicorn {gunicorn.__version__}, {args.workers} worker(s) x {args.threads} "
-          f"threads (gthread); Python {sys.version.split()[0]}")
+          f"threads (gthread){'' if args.no_preload else ', --preload'}; Python "
+          f"{sys.version.split()[0]}")
     accounts: list[tuple[str, str]] = []
     if parts & {"crowd", "logins"}:
         t0 = time.perf_counter()
