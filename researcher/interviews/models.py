@@ -86,6 +86,10 @@ class Need(db.Model):
             "urgency", "met_status",
         ),
         Index("ix_needs_slices", "campaign_id", "recorded_on", "locality_id", "updated_at"),
+        # The needs list's order (newest first) and its keyset paging, all or one campaign.
+        # On PostgreSQL the migration adds the trigram index `ix_needs_search_trgm`.
+        Index("ix_needs_recorded", "recorded_at", "id"),
+        Index("ix_needs_campaign_recorded", "campaign_id", "recorded_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
