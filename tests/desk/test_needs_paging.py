@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+import pytest
+
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.needs import services
@@ -90,3 +92,13 @@ def test_word_search_finds_polish_words_in_any_case(app_context, synced):
 def test_a_broken_cursor_shows_the_first_page(client, manager, synced):
     synced(1)
     assert client.get("/potrzeby/?po=nonsense_x").status_code == 200
+
+
+def test_postgresql_answers_the_word_search_from_the_trigram_index(app_context):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("plain LIKE on SQLite")
+    query = services._filtered(NeedQuery(text="świetlicy"))
+    sql = query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})
+    db.session.execute(db.text("SET LOCAL enable_seqscan = off"))  # a tiny test table
+    plan = "\n".join(db.session.scalars(db.text(f"EXPLAIN {sql}")))
+    assert "ix_needs_search_trgm" in plan
