@@ -241,7 +241,7 @@ def run_analysis(url: str, campaign_id: int, dense: bool) -> None:
         services.execute_run(run)
         db.session.commit()
         log(f"  analysis: {run.n_needs} needs, k={run.k}, status {run.status}, "
-            f"{time.perf_counter() - started:.1f} s in the run; clustering {run.timings}")  # fmt: skip
+            f"{time.perf_counter() - started:.1f} s in the run; {run.timings}")
 
 
 def storage(url: str, path: Path | None) -> tuple[int, int, dict[str, int]]:
