@@ -40,6 +40,11 @@ def label(campaign: Campaign) -> str:
     return f"{campaign.name} – {campaign.gmina.display_name}"
 
 
+def _lower(column):  # noqa: ANN001, ANN202
+    # SQLite's lower() knows only ASCII ("Ł" stays "Ł"); pl_lower is registered on connect.
+    return db.func.pl_lower(column) if db.engine.dialect.name == "sqlite" else db.func.lower(column)
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -50,13 +55,12 @@ def find_campaigns(search: str = "", limit: int = PICKER_LIMIT) -> list[Campaign
     stmt = db.select(Campaign).join(Campaign.gmina).options(contains_eager(Campaign.gmina))
     words = search.split()
     for word in words:
-        # lower() on both sides: ASCII-only on SQLite, full Unicode on PostgreSQL.
         pattern = _like(word.lower())
         stmt = stmt.where(
             or_(
-                db.func.lower(Campaign.name).like(pattern, escape="\\"),
-                db.func.lower(Gmina.name).like(pattern, escape="\\"),
-                db.func.lower(Gmina.powiat).like(pattern, escape="\\"),
+                _lower(Campaign.name).like(pattern, escape="\\"),
+                _lower(Gmina.name).like(pattern, escape="\\"),
+                _lower(Gmina.powiat).like(pattern, escape="\\"),
                 Gmina.terc.startswith(word, autoescape=True),
             )
         )

@@ -117,3 +117,16 @@ def test_needs_list_finds_campaigns_by_search_and_keeps_all(client, login, add_c
     select = select[: select.index("</select>")]
     assert "— wszystkie —" in select and f'value="{campaign.id}"' in select
     assert select.count("<option") <= PICKER_LIMIT + 1
+
+
+def test_campaigns_are_found_by_a_polish_name_in_lower_case(client, login, add_campaigns):
+    login("manager")
+    add_campaigns(40)
+    gmina = db.session.scalar(db.select(Gmina).where(Gmina.name == "Łódź"))
+    db.session.execute(insert(Campaign), [{
+        "name": "Diagnoza miejska", "gmina_code": gmina.code, "starts_on": date(2020, 1, 1),
+        "ends_on": date(2020, 3, 1), "status": "zakonczona", "questionnaire_version": "2026.1",
+    }])  # fmt: skip
+    db.session.commit()
+    page = client.get("/panel", query_string={"szukaj": "łódź"}).text
+    assert '<option selected value="' in page and "Diagnoza miejska – gmina Łódź" in page
