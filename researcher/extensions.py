@@ -30,7 +30,17 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate(render_as_batch=True, compare_type=True)
+#: Indexes a migration creates on one kind of database only (PostgreSQL's `pg_trgm` index of
+#: the needs search): not in the models' metadata, so autogenerate leaves them alone by name.
+DATABASE_ONLY_INDEXES = frozenset({"ix_needs_search_trgm"})
+
+
+def include_in_autogenerate(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
+    """Alembic's `include_object`: everything but the database-only indexes."""
+    return not (type_ == "index" and name in DATABASE_ONLY_INDEXES)
+
+
+migrate = Migrate(render_as_batch=True, compare_type=True, include_object=include_in_autogenerate)
 csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()

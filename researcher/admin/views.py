@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
 from researcher.access import allow
 from researcher.admin.forms import CampaignForm, LocalityForm, UserForm, choices_from
@@ -167,7 +168,12 @@ def _campaign_input(form: CampaignForm) -> CampaignInput | None:
 @bp.route("/kampanie")
 @allow(ADMIN)
 def campaigns():
-    rows = db.session.scalars(db.select(Campaign).order_by(Campaign.starts_on.desc()))
+    # Gminas in the same statement: one query for the page, however many campaigns there are.
+    rows = db.session.scalars(
+        db.select(Campaign)
+        .options(joinedload(Campaign.gmina))
+        .order_by(Campaign.starts_on.desc(), Campaign.id.desc())
+    )
     return render_template("admin/campaigns.html", campaigns=rows)
 
 

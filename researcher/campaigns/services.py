@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
 from forms.questionnaire import QUESTIONNAIRES
 from researcher.auth.models import RESEARCHER, User
@@ -71,7 +72,13 @@ def may_work_on(user: User, campaign: Campaign) -> bool:
 
 def campaigns_for(user: User) -> list[Campaign]:
     """Active campaigns this researcher may record visits for."""
-    stmt = db.select(Campaign).where(Campaign.status == "aktywna").order_by(Campaign.name)
+    # Researchers loaded with the campaigns: `may_work_on` would query once per campaign.
+    stmt = (
+        db.select(Campaign)
+        .options(selectinload(Campaign.researchers))
+        .where(Campaign.status == "aktywna")
+        .order_by(Campaign.name)
+    )
     return [c for c in db.session.scalars(stmt) if may_work_on(user, c)]
 
 

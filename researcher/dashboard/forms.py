@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, Form, SelectField
-from wtforms.validators import Optional, ValidationError
+from wtforms import DateField, Form, SelectField, StringField
+from wtforms.validators import Length, Optional, ValidationError
 
 from researcher.admin.forms import choices_from
 from researcher.interviews.models import CHANNEL_LABELS
@@ -19,6 +19,10 @@ def _optional_int(value: object) -> int | None:
 class FilterForm(Form):
     """Campaign (and with it the gmina), locality, date range. GET form: no CSRF token."""
 
+    szukaj = StringField(
+        _l("Szukaj kampanii: gmina, powiat, nazwa lub kod TERC"),
+        validators=[Optional(), Length(max=100)],
+    )
     kampania = SelectField(_l("Kampania (gmina)"), coerce=_optional_int, validate_choice=True)
     miejscowosc = SelectField(
         _l("Miejscowość"), coerce=_optional_int, validate_choice=True, validators=[Optional()]

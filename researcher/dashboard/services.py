@@ -63,12 +63,6 @@ class Panel:
     sub_gmina: bool
 
 
-def campaigns() -> list[Campaign]:
-    """Every campaign, newest first."""
-    return list(db.session.scalars(db.select(Campaign).order_by(Campaign.starts_on.desc(),
-                                                                Campaign.id.desc())))
-
-
 def localities(campaign: Campaign | None) -> list[Locality]:
     """The localities of the campaign's gmina, by name."""
     if campaign is None:

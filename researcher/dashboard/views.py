@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 
 from researcher.access import allow
 from researcher.auth.models import ADMIN, MANAGER
+from researcher.campaigns.picker import pick
 from researcher.dashboard.forms import FilterForm
-from researcher.dashboard.services import build_panel, campaigns, localities
+from researcher.dashboard.services import build_panel, localities
 from researcher.reports.aggregates import ReportFilter
 from researcher.reports.disclosure import DEFAULT_K
 from researcher.reports.periods import published_range
@@ -20,11 +21,10 @@ bp = Blueprint("dashboard", __name__)
 @allow(MANAGER, ADMIN)
 def panel():
     """Filters from the query string; invalid ones are reported and ignored."""
-    all_campaigns = campaigns()
     form = FilterForm(request.args)
-    form.kampania.choices = [(c.id, f"{c.name} – {c.gmina.display_name}") for c in all_campaigns]
-    chosen = next((c for c in all_campaigns if c.id == form.kampania.data), None)
-    chosen = chosen or (all_campaigns[0] if all_campaigns else None)
+    picker = pick(request.args.get("kampania", type=int), form.szukaj.data or "")
+    form.kampania.choices = picker.choices()
+    chosen = picker.chosen
     form.kampania.data = chosen.id if chosen else None
     form.miejscowosc.choices = [(None, _("Cała gmina"))] + [
         (loc.id, loc.name) for loc in localities(chosen)
@@ -50,6 +50,6 @@ def panel():
         k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
         panel_data = build_panel(report_filter, k, translate=_)
     return render_template(
-        "dashboard/panel.html", form=form, campaign=chosen, panel=panel_data,
+        "dashboard/panel.html", form=form, campaign=chosen, panel=panel_data, picker=picker,
         widened=(date_from, date_to) if widened else None,
     )

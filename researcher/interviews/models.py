@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    or_,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -138,6 +139,10 @@ class Need(db.Model):
             "urgency", "met_status",
         ),
         Index("ix_needs_slices", "campaign_id", "recorded_on", "locality_id", "updated_at"),
+        # The needs list's order (newest first) and its keyset paging, all or one campaign.
+        # On PostgreSQL the migration adds the trigram index `ix_needs_search_trgm`.
+        Index("ix_needs_recorded", "recorded_at", "id"),
+        Index("ix_needs_campaign_recorded", "campaign_id", "recorded_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -257,3 +262,10 @@ def restricted_visit_ids():
     """The ids of visits frozen at the respondent's request (art. 18): analysis and reports
     leave their needs out with `Need.visit_id.not_in(restricted_visit_ids())`."""
     return db.select(Visit.id).where(Visit.restricted.is_(True))
+
+
+def need_not_restricted():
+    """The condition keeping a need of a restricted visit out of reports and analysis. Needs
+    that come from no visit (meetings, imports) are never restricted: NULL NOT IN (…) would
+    leave them out too."""
+    return or_(Need.visit_id.is_(None), Need.visit_id.not_in(restricted_visit_ids()))

@@ -7,7 +7,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -38,6 +37,10 @@ class NeedFilterForm(FlaskForm):
         csrf = False  # a GET search form: filters live in the URL
 
     q = StringField(_l("Szukaj w opisach"), validators=[Optional(), Length(max=200)])
+    szukaj = StringField(
+        _l("Szukaj kampanii: gmina, powiat, nazwa lub kod TERC"),
+        validators=[Optional(), Length(max=100)],
+    )
     campaign = SelectField(_l("Kampania"), coerce=int, validators=[Optional()])
     area = SelectField(
         _l("Obszar"), choices=choices_from({"": _l("— wszystkie —"), **area_choices()})
@@ -53,7 +56,6 @@ class NeedFilterForm(FlaskForm):
     )
     date_from = DateField(_l("Od dnia"), validators=[Optional()])
     date_to = DateField(_l("Do dnia"), validators=[Optional()])
-    page = IntegerField(validators=[Optional()])
 
 
 class ReviewForm(FlaskForm):

@@ -7,11 +7,11 @@ The researcher's answers on a Need stay as recorded; the manager's corrections l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, or_
+from sqlalchemy import Select, func, literal_column, tuple_
 
 from analysis.pii import find_pii, mask_pii, placeholder_kinds
 from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
@@ -23,6 +23,7 @@ from researcher.needs.models import NeedChange
 STATUSES = ("nowa", "zweryfikowana", "odrzucona")
 SCOPE_FLAGS = ("potrzeba_materialna", "poza_zakresem")
 PAGE_SIZE = 50
+COUNT_LIMIT = 10_000
 
 
 class ReviewError(Exception):
@@ -31,6 +32,30 @@ class ReviewError(Exception):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A place in the list: the (recorded_at, id) of a need; the list is in that order."""
+
+    recorded_at: datetime
+    id: int
+
+    @classmethod
+    def of(cls, need: Need) -> Cursor:
+        return cls(need.recorded_at, need.id)
+
+    @classmethod
+    def parse(cls, token: str | None) -> Cursor | None:
+        """The cursor from a URL (`2026-05-10T10:00:00_42`); None for anything else."""
+        when, _sep, ident = (token or "").rpartition("_")
+        try:
+            return cls(datetime.fromisoformat(when), int(ident))
+        except ValueError:
+            return None
+
+    def token(self) -> str:
+        return f"{self.recorded_at.isoformat()}_{self.id}"
 
 
 @dataclass
@@ -44,7 +69,19 @@ class NeedQuery:
     text: str = ""
     date_from: date | None = None
     date_to: date | None = None
-    page: int = 1
+    after: Cursor | None = None  # the page of needs older than this one
+    before: Cursor | None = None  # the page of needs newer than this one
+
+
+@dataclass(frozen=True)
+class NeedPage:
+    """One page of the list, how many match (counted up to COUNT_LIMIT), and where to go."""
+
+    needs: list[Need]
+    total: int
+    more_than: bool  # at least `total` match; nobody pages through 10,000 needs
+    older: Cursor | None
+    newer: Cursor | None
 
 
 def effective_area(need: Need) -> str:
@@ -67,8 +104,18 @@ def _casefold(column, dialect: str):
     return func.pl_lower(column) if dialect == "sqlite" else func.lower(column)
 
 
-def search(query: NeedQuery) -> tuple[list[Need], int]:
-    """One page of needs matching the filters, newest first, and the total count."""
+#: What the word search reads: the description and the type of service, as one text. On
+#: PostgreSQL the expression is exactly the one of the trigram index `ix_needs_search_trgm`
+#: (see the migration), so `LIKE '%słowo%'` is answered from the index.
+SEARCHED = "needs.description || ' ' || coalesce(needs.service_type, '')"
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filtered(query: NeedQuery) -> Select:
     stmt: Select = db.select(Need)
     if query.campaign_id:
         stmt = stmt.where(Need.campaign_id == query.campaign_id)
@@ -89,20 +136,45 @@ def search(query: NeedQuery) -> tuple[list[Need], int]:
         stmt = stmt.where(Need.recorded_on <= query.date_to)
     words = query.text.split()
     if words:
-        dialect = db.session.get_bind().dialect.name
-        text = _casefold(Need.description, dialect)
-        service = _casefold(func.coalesce(Need.service_type, ""), dialect)
+        searched = _casefold(literal_column(SEARCHED), db.session.get_bind().dialect.name)
         for word in words:
-            pattern = f"%{word.lower()}%"
-            stmt = stmt.where(or_(text.like(pattern), service.like(pattern)))
-    total = db.session.scalar(db.select(func.count()).select_from(stmt.subquery()))
-    page = max(query.page, 1)
-    rows = db.session.scalars(
-        stmt.order_by(Need.recorded_at.desc(), Need.id.desc())
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
+            stmt = stmt.where(searched.like(_like(word.lower()), escape="\\"))
+    return stmt
+
+
+def search(query: NeedQuery) -> NeedPage:
+    """One page of needs matching the filters, newest first (keyset paging on
+    `ix_needs_recorded` / `ix_needs_campaign_recorded`: no OFFSET, so page 2,000 costs what
+    page 1 does), and how many match, counted only up to COUNT_LIMIT."""
+    stmt = _filtered(query)
+    key = tuple_(Need.recorded_at, Need.id)
+    if query.before is not None:  # read upwards from `before`, then show newest first
+        rows = list(db.session.scalars(
+            stmt.where(key > tuple_(query.before.recorded_at, query.before.id))
+            .order_by(Need.recorded_at, Need.id)
+            .limit(PAGE_SIZE + 1)
+        ))
+        newer_exist, older_exist = len(rows) > PAGE_SIZE, True
+        rows = rows[:PAGE_SIZE][::-1]
+    else:
+        if query.after is not None:
+            stmt_page = stmt.where(key < tuple_(query.after.recorded_at, query.after.id))
+        else:
+            stmt_page = stmt
+        rows = list(db.session.scalars(
+            stmt_page.order_by(Need.recorded_at.desc(), Need.id.desc()).limit(PAGE_SIZE + 1)
+        ))
+        newer_exist, older_exist = query.after is not None, len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE]
+    capped = stmt.with_only_columns(Need.id).limit(COUNT_LIMIT + 1).subquery()
+    total = db.session.scalar(db.select(func.count()).select_from(capped)) or 0
+    return NeedPage(
+        needs=rows,
+        total=min(total, COUNT_LIMIT),
+        more_than=total > COUNT_LIMIT,
+        older=Cursor.of(rows[-1]) if rows and older_exist else None,
+        newer=Cursor.of(rows[0]) if rows and newer_exist else None,
     )
-    return list(rows), total or 0
 
 
 def _log(need: Need, by: User, field: str, old: Any, new: Any) -> None:

@@ -7,9 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
-from researcher.admin.forms import choices_from
 from researcher.auth.models import ADMIN, MANAGER
-from researcher.campaigns.models import Campaign
+from researcher.campaigns.picker import pick
 from researcher.card.models import ServiceCard
 from researcher.extensions import db
 from researcher.interviews.models import Need
@@ -24,9 +23,9 @@ bp = Blueprint("needs", __name__, url_prefix="/potrzeby")
 @allow(MANAGER, ADMIN)
 def index():
     form = NeedFilterForm(request.args)
-    campaigns = list(db.session.scalars(db.select(Campaign).order_by(Campaign.name)))
-    everything = {0: _("— wszystkie —")}
-    form.campaign.choices = choices_from({**everything, **{c.id: c.name for c in campaigns}})
+    picker = pick(request.args.get("campaign", type=int), form.szukaj.data or "",
+                  default_newest=False)
+    form.campaign.choices = [(0, _("— wszystkie —")), *picker.choices()]
     form.validate()
     query = services.NeedQuery(
         campaign_id=form.campaign.data or None,
@@ -37,18 +36,17 @@ def index():
         text=form.q.data or "",
         date_from=form.date_from.data if not form.date_from.errors else None,
         date_to=form.date_to.data if not form.date_to.errors else None,
-        page=form.page.data or 1,
+        after=services.Cursor.parse(request.args.get("po")),
+        before=services.Cursor.parse(request.args.get("przed")),
     )
-    needs, total = services.search(query)
+    found = services.search(query)
     cards = db.session.scalars(db.select(ServiceCard).order_by(ServiceCard.updated_at.desc()))
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    args = {k: v for k, v in request.args.items() if k not in ("po", "przed")}
     return render_template(
         "needs/index.html",
         form=form,
-        needs=needs,
-        total=total,
-        page=query.page,
-        pages=max(1, -(-total // services.PAGE_SIZE)),
+        picker=picker,
+        found=found,
         args=args,
         cards=list(cards),
         describe=services.shown_description,

@@ -38,7 +38,7 @@ from sqlalchemy.exc import OperationalError
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need, Visit, restricted_visit_ids
+from researcher.interviews.models import Need, Visit, need_not_restricted
 from researcher.reports.models import ReportSlice
 from researcher.reports.periods import month_end, month_start
 
@@ -210,7 +210,7 @@ def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Docum
 
     needs = [
         Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED,
-        Need.visit_id.not_in(restricted_visit_ids()),
+        need_not_restricted(),
     ]  # fmt: skip
     if channel is not None:
         needs.append(Need.channel == channel)

@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import JSON, bindparam, inspect
 
-from researcher.extensions import db
+from researcher.extensions import db, include_in_autogenerate
 from researcher.gminas.services import load_gminas
 from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
@@ -21,7 +21,9 @@ def test_migrations_have_a_single_head(app_context):
 def test_models_match_the_migrations(app_context):
     with db.engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "render_as_batch": True}
+            connection,
+            opts={"compare_type": True, "render_as_batch": True,
+                  "include_object": include_in_autogenerate},
         )
         assert compare_metadata(context, db.metadata) == []
 
