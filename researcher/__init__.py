@@ -19,6 +19,7 @@ from researcher.extensions import babel, csrf, db, migrate
 from researcher.field.views import bp as field_bp
 from researcher.i18n import select_locale
 from researcher.interviews.api import bp as api_bp
+from researcher.jobs import worker as jobs_worker
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
 from researcher.needs.views import bp as needs_bp
@@ -37,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     init_login(app)
+    jobs_worker.init_app(app)
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)

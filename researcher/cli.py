@@ -14,6 +14,7 @@ from researcher.demo.services import DEMO_VISITS, DemoError, seed_demo
 from researcher.exports.cli import export
 from researcher.extensions import db
 from researcher.gminas.services import TERC_FILE, load_gminas
+from researcher.jobs.cli import jobs
 
 users = click.Group("users", help="Konta użytkowników.")
 gminas = click.Group("gminas", help="Gminy z urzędowego wykazu TERC.")
@@ -104,3 +105,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(gminas)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(export)
+    app.cli.add_command(jobs)

@@ -13,6 +13,7 @@ from researcher.interviews.models import (
     Visit,
     VisitVersion,
 )
+from researcher.jobs.models import Job
 from researcher.needs.models import NeedChange
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
@@ -30,6 +31,7 @@ __all__ = [
     "Campaign",
     "Contact",
     "Gmina",
+    "Job",
     "Locality",
     "LoginThrottle",
     "Need",

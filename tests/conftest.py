@@ -65,6 +65,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
             "SECRET_KEY": "test-secret-key",
             "SQLALCHEMY_DATABASE_URI": url,
             "WTF_CSRF_ENABLED": False,
+            # Jobs run inside the request that queued them, so a test sees the result at once;
+            # tests of the worker thread and of `flask jobs work` start those themselves.
+            "JOBS_WORKER": "inline",
         }
     )
     app.test_client_class = FreshContextClient

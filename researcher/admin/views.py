@@ -27,7 +27,7 @@ from researcher.campaigns.services import (
 from researcher.extensions import db
 from researcher.gminas.models import Gmina
 from researcher.gminas.services import GminaError, add_locality, find_gmina, search_gminas
-from researcher.interviews.models import QuarantinedRecord
+from researcher.interviews.models import QuarantinedRecord, QuarantineStatus
 from researcher.interviews.quarantine import QuarantineError, discard, open_records, reprocess
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -201,7 +201,7 @@ def reprocess_view(record_id: int):
         flash(str(error), "error")
         return redirect(url_for("admin.quarantined", record_id=record_id))
     db.session.commit()
-    if record.status == "przyjety":
+    if record.status == QuarantineStatus.ACCEPTED:
         flash(_("Rekord przyjęty (%(status)s).", status=result.status), "success")
         return redirect(url_for("admin.quarantine"))
     flash(_("Rekord nadal ma błędy."), "error")

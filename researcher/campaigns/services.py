@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 
 from forms.questionnaire import QUESTIONNAIRES
 from researcher.auth.models import RESEARCHER, User
-from researcher.campaigns.models import STATUSES, Campaign
+from researcher.campaigns.models import Campaign, CampaignStatus
 from researcher.extensions import db
 from researcher.gminas.models import Gmina
 
@@ -33,7 +33,7 @@ class CampaignInput:
 def _apply(campaign: Campaign, data: CampaignInput) -> None:
     if data.ends_on < data.starts_on:
         raise CampaignError(_("Data zakończenia nie może być wcześniejsza niż data rozpoczęcia."))
-    if data.status not in STATUSES:
+    if data.status not in tuple(CampaignStatus):
         raise CampaignError(_("Nieznany status kampanii."))
     campaign.name = data.name.strip()
     campaign.gmina_code = data.gmina.code
@@ -71,7 +71,8 @@ def may_work_on(user: User, campaign: Campaign) -> bool:
 
 def campaigns_for(user: User) -> list[Campaign]:
     """Active campaigns this researcher may record visits for."""
-    stmt = db.select(Campaign).where(Campaign.status == "aktywna").order_by(Campaign.name)
+    active = Campaign.status == CampaignStatus.ACTIVE
+    stmt = db.select(Campaign).where(active).order_by(Campaign.name)
     return [c for c in db.session.scalars(stmt) if may_work_on(user, c)]
 
 

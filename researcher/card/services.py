@@ -19,7 +19,7 @@ from researcher.card.models import (
     ServiceCardVersion,
 )
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, NeedStatus
 from researcher.themes.models import Theme, ThemeAssignment
 
 URGENCIES = ("pilna", "3m", "12m", "dlugofalowa")
@@ -147,7 +147,7 @@ def theme_needs(theme: Theme) -> list[Need]:
     stmt = (
         db.select(Need)
         .join(ThemeAssignment, ThemeAssignment.need_id == Need.id)
-        .where(ThemeAssignment.theme_id == theme.id, Need.status != "odrzucona")
+        .where(ThemeAssignment.theme_id == theme.id, Need.status != NeedStatus.REJECTED)
     )
     return list(db.session.scalars(stmt))
 
@@ -180,7 +180,7 @@ def row_from_needs(needs: list[Need]) -> RowInput:
 
 
 def evidence(row: ServiceCardRow) -> Evidence:
-    needs = [n for n in row.needs if n.status != "odrzucona"]
+    needs = [n for n in row.needs if n.status != NeedStatus.REJECTED]
     urgency = Counter(n.urgency for n in needs)
     return Evidence(len(needs), {u: urgency.get(u, 0) for u in URGENCIES})
 

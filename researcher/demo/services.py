@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
 from researcher.auth.services import create_user, generate_password
-from researcher.campaigns.models import Campaign
+from researcher.campaigns.models import Campaign, CampaignStatus
 from researcher.campaigns.services import CampaignInput, create_campaign, questionnaire_versions
 from researcher.demo.generator import FIELDWORK_DAYS, generate_records
 from researcher.extensions import db
@@ -86,7 +86,7 @@ def seed_demo(visits: int = 0) -> DemoReport:
                 gmina=gmina,
                 starts_on=date(year, 1, 1),
                 ends_on=date(year, 12, 31),
-                status="aktywna",
+                status=CampaignStatus.ACTIVE,
                 questionnaire_version=questionnaire_versions()[0],
                 open_to_all_researchers=True,
                 researcher_ids=[],

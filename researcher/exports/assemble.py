@@ -20,12 +20,12 @@ from researcher.card.services import URGENCIES
 from researcher.exports.document import CARD_TITLE, CardDocument, CardLine, DiagnosisReport, Section
 from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, split_by_unit
 from researcher.extensions import db
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, NeedStatus
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
 from researcher.reports import aggregates
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
 from researcher.reports.tables import CountTable, PublishedTable
-from researcher.themes.models import AnalysisRun, Theme
+from researcher.themes.models import AnalysisRun, RunStatus, Theme
 
 REPORT_TITLE = "Potrzeby mieszkańców w zakresie usług społecznych – wkład organizacji do diagnozy"
 METHOD = (
@@ -169,7 +169,7 @@ def _themes_table(campaign_id: int) -> CountTable | None:
     """Themes of the latest finished analysis run and their sizes, or None without a run."""
     run = db.session.scalar(
         db.select(AnalysisRun)
-        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == "gotowa")
+        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == RunStatus.READY)
         .order_by(AnalysisRun.id.desc())
     )
     if run is None:
@@ -250,7 +250,7 @@ def _evidence_tables(rows: list[ServiceCardRow]) -> list[CountTable]:
     """
     ids = [row.id for row in rows]
     link = card_row_needs.c
-    live = (Need.id == link.need_id) & (Need.status != "odrzucona") & link.row_id.in_(ids)
+    live = (Need.id == link.need_id) & (Need.status != NeedStatus.REJECTED) & link.row_id.in_(ids)
     per_row = db.session.execute(
         db.select(link.row_id, Need.urgency, db.func.count()).where(live)
         .group_by(link.row_id, Need.urgency)

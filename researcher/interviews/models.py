@@ -8,13 +8,16 @@ contacted) encrypted in a table of its own.
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
+from researcher.codes import check_in
 from researcher.extensions import db, local_day, utcnow
 from researcher.gminas.models import Locality
 
@@ -73,6 +76,27 @@ class Visit(db.Model):
     )
 
 
+class NeedStatus(StrEnum):
+    """The Menedżer US's review of a need; a rejected need is left out of every count."""
+
+    NEW = "nowa"
+    VERIFIED = "zweryfikowana"
+    REJECTED = "odrzucona"
+
+
+NEED_STATUS_LABELS = {
+    NeedStatus.NEW: _l("Nowa"),
+    NeedStatus.VERIFIED: _l("Zweryfikowana"),
+    NeedStatus.REJECTED: _l("Odrzucona"),
+}
+
+
+class QuarantineStatus(StrEnum):
+    NEW = "nowy"
+    ACCEPTED = "przyjety"
+    REJECTED = "odrzucony"
+
+
 class Need(db.Model):
     """One need of an interview (module D), denormalised for filtering and counting."""
 
@@ -86,6 +110,7 @@ class Need(db.Model):
             "urgency", "met_status",
         ),
         Index("ix_needs_slices", "campaign_id", "recorded_on", "locality_id", "updated_at"),
+        check_in("status", NeedStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -112,7 +137,7 @@ class Need(db.Model):
     recorded_on: Mapped[date] = mapped_column(default=_recorded_on)  # as the visit's
     # The Menedżer US's review (researcher's answers above stay as recorded; changes are logged
     # in need_changes). None means "as the researcher recorded it".
-    status: Mapped[str] = mapped_column(String(30), default="nowa")
+    status: Mapped[str] = mapped_column(String(30), default=NeedStatus.NEW)
     status_reason: Mapped[str | None] = mapped_column(Text)
     reviewed_area: Mapped[str | None] = mapped_column(String(40))
     reviewed_target_groups: Mapped[list[str] | None] = mapped_column(JSON)
@@ -146,6 +171,7 @@ class QuarantinedRecord(db.Model):
     """A record the server rejected, kept verbatim with its errors for an admin to re-process."""
 
     __tablename__ = "quarantine"
+    __table_args__ = (check_in("status", QuarantineStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -156,7 +182,7 @@ class QuarantinedRecord(db.Model):
     source: Mapped[str] = mapped_column(String(20), default="sync")  # "sync" | "backup"
     payload: Mapped[Any] = mapped_column(JSON)
     errors: Mapped[dict[str, list[str]]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(20), default="nowy")  # nowy|przyjety|odrzucony
+    status: Mapped[str] = mapped_column(String(20), default=QuarantineStatus.NEW)
     resolved_at: Mapped[datetime | None]
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

@@ -1,0 +1,181 @@
+"""Run jobs: one at a time per worker, in a thread of the web process or in `flask jobs work`.
+
+`JOBS_WORKER` chooses where jobs run:
+- "thread" (default): a worker thread in each web process, started with its first request and
+  woken when a view enqueues a job (`kick`). Enough for one machine, SQLite included.
+- "external": the web process only enqueues; `flask jobs work` processes on any host run them
+  (PostgreSQL: claims use SKIP LOCKED).
+- "inline": `kick` runs the job at once inside the request (tests, scripts).
+
+The worker is the one place that commits for a job: after claiming it, at each progress report
+(which also renews the lease), and once at the end; the job's own code only flushes.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import Flask, current_app
+
+from researcher.extensions import db
+from researcher.jobs import queue
+from researcher.jobs.kinds import KINDS
+from researcher.jobs.models import Job
+
+Progress = Callable[[int], None]
+
+_threads: dict[int, _Thread] = {}
+_threads_lock = threading.Lock()
+
+
+def worker_name() -> str:
+    """Who holds a job: host, process and thread, so an operator can find it."""
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.current_thread().name}"
+
+
+def lease(app: Flask) -> timedelta:
+    return timedelta(seconds=app.config["JOBS_LEASE_SECONDS"])
+
+
+def run_next(worker: str | None = None, job_id: int | None = None) -> Job | None:
+    """Claim one job (the given one, or the oldest claimable) and run it to its end.
+
+    Returns the job as it ended, or None when there was nothing to claim.
+    """
+    app = current_app._get_current_object()
+    worker = worker or worker_name()
+    for job in queue.expire(app.config["JOBS_MAX_ATTEMPTS"]):
+        _record_failure(job.kind, job.params, queue.INTERRUPTED)
+    db.session.commit()
+    job = queue.claim(worker, lease(app), job_id=job_id)
+    db.session.commit()
+    if job is None:
+        return None
+    _execute(app, job.id, job.kind, dict(job.params), worker)
+    return db.session.get(Job, job.id, populate_existing=True)
+
+
+def run_now(job: Job) -> Job:
+    """Commit the caller's work, then run `job` in this process (CLI, tests, benchmarks)."""
+    db.session.commit()
+    return run_next(job_id=job.id) or db.session.get(Job, job.id, populate_existing=True)
+
+
+def _execute(app: Flask, job_id: int, kind: str, params: dict, worker: str) -> None:
+    def progress(percent: int) -> None:
+        queue.renew(job_id, worker, lease(app), percent)
+        db.session.commit()  # the status page sees progress, and the lease is renewed
+
+    try:
+        if kind not in KINDS:
+            raise LookupError(f"unknown job kind {kind!r}")
+        KINDS[kind].run(params, progress)
+        queue.finish(job_id, worker)
+        db.session.commit()
+    except queue.JobLost:
+        db.session.rollback()  # another worker holds it now: its result counts, not ours
+        app.logger.warning("job %s was taken over by another worker", job_id)
+    except Exception as error:  # whatever went wrong, the job must end visibly
+        db.session.rollback()
+        app.logger.exception("job %s (%s) failed", job_id, kind)
+        message = f"{type(error).__name__}: {error}"[:2000]
+        try:
+            queue.fail(job_id, worker, message)
+            _record_failure(kind, params, message)
+            db.session.commit()
+        except queue.JobLost:
+            db.session.rollback()
+
+
+def _record_failure(kind: str, params: dict, message: str) -> None:
+    if kind in KINDS:
+        KINDS[kind].failed(params, message)
+
+
+def work(
+    stop: threading.Event | None = None,
+    wake: threading.Event | None = None,
+    once: bool = False,
+    poll: float = 1.0,
+) -> int:
+    """Run jobs until `stop` is set (or, with `once`, until none is left); returns how many.
+
+    Between jobs it looks for new ones every `poll` seconds, or at once when `wake` is set.
+    """
+    app = current_app._get_current_object()
+    stop = stop or threading.Event()
+    wake = wake or threading.Event()
+    done = 0
+    name = worker_name()
+    while not stop.is_set():
+        try:
+            ran = run_next(name) is not None
+        except Exception:  # the database went away for a moment: log, wait, try again
+            db.session.rollback()
+            app.logger.exception("job worker %s could not claim a job", name)
+            ran = False
+        done += ran
+        if ran:
+            continue
+        if once:
+            break
+        db.session.remove()  # let go of the connection while idle
+        wake.wait(poll)
+        wake.clear()
+    return done
+
+
+@dataclass
+class _Thread:
+    thread: threading.Thread
+    wake: threading.Event
+    stop: threading.Event
+
+
+def ensure_thread(app: Flask) -> threading.Event:
+    """Start this process's worker thread for `app` if it is not running; returns its wake-up."""
+    with _threads_lock:
+        running = _threads.get(id(app))
+        if running and running.thread.is_alive():
+            return running.wake
+        wake, stop = threading.Event(), threading.Event()
+
+        def loop() -> None:
+            with app.app_context():
+                work(stop=stop, wake=wake, poll=app.config["JOBS_POLL_SECONDS"])
+
+        thread = threading.Thread(target=loop, name="jobs", daemon=True)
+        _threads[id(app)] = _Thread(thread, wake, stop)
+        thread.start()
+        return wake
+
+
+def stop_thread(app: Flask, timeout: float = 10.0) -> None:
+    """Stop this process's worker thread for `app` after its current job (tests, shutdown)."""
+    with _threads_lock:
+        running = _threads.pop(id(app), None)
+    if running:
+        running.stop.set()
+        running.wake.set()
+        running.thread.join(timeout)
+
+
+def kick(app: Flask) -> None:
+    """Call after the commit that enqueued a job: run it now, wake the thread, or leave it."""
+    mode = app.config["JOBS_WORKER"]
+    if mode == "inline":
+        while run_next() is not None:
+            pass
+    elif mode == "thread":
+        ensure_thread(app).set()
+
+
+def init_app(app: Flask) -> None:
+    """With JOBS_WORKER=thread, start the worker with the first request (never at import)."""
+    if app.config["JOBS_WORKER"] == "thread":
+        app.before_request(lambda: ensure_thread(app) and None)
