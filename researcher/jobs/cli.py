@@ -23,10 +23,12 @@ def work_command(once: bool) -> None:
     """Claim and run jobs; safe to start on many hosts against one PostgreSQL database."""
     stop = threading.Event()
     # SIGTERM (systemd, docker stop) ends the loop after the current job instead of mid-way.
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     poll = current_app.config["JOBS_POLL_SECONDS"]
     try:
         done = work(stop=stop, once=once, poll=poll)
     except KeyboardInterrupt:
         done = 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo(f"Wykonano zadań: {done}.")

@@ -176,6 +176,12 @@ def kick(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """With JOBS_WORKER=thread, start the worker with the first request (never at import)."""
-    if app.config["JOBS_WORKER"] == "thread":
-        app.before_request(lambda: ensure_thread(app) and None)
+    """With JOBS_WORKER=thread, start the worker with the first request (never at import).
+
+    So jobs queued before a restart run as soon as the restarted server serves anyone.
+    """
+
+    @app.before_request
+    def start_worker() -> None:
+        if app.config["JOBS_WORKER"] == "thread":
+            ensure_thread(app)
