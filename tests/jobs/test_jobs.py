@@ -55,7 +55,7 @@ def test_a_queued_job_is_run_once_and_ends_done(app_context, ran):
 
 
 def test_a_failing_job_ends_failed_and_its_feature_is_told(app_context, ran):
-    job = queue.enqueue("test", {"fail": True})
+    queue.enqueue("test", {"fail": True})
     db.session.commit()
     ended = worker.run_next("w:1:jobs")
     assert ended.status == JobStatus.FAILED and "nie tym razem" in ended.error
