@@ -10,26 +10,15 @@ from wtforms import (
     EmailField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from researcher.auth.models import RESEARCHER
 from researcher.campaigns.models import CAMPAIGN_STATUS_LABELS
+from researcher.form_fields import MultiCheckboxField, choices_from
 from researcher.gminas.models import LOCALITY_KINDS
 from researcher.labels import LOCALITY_KIND_LABELS, ROLE_LABELS
-
-
-def choices_from(mapping: dict) -> list[SelectChoice]:
-    return [SelectChoice(str(value), label) for value, label in mapping.items()]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class UserForm(FlaskForm):

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
-from researcher.admin.forms import CampaignForm, LocalityForm, UserForm, choices_from
+from researcher.admin.forms import CampaignForm, LocalityForm, UserForm
 from researcher.auth.models import ADMIN, RESEARCHER, User
 from researcher.auth.services import (
     AccountError,
@@ -25,6 +25,7 @@ from researcher.campaigns.services import (
     update_campaign,
 )
 from researcher.extensions import db
+from researcher.form_fields import choices_from
 from researcher.gminas.models import Gmina
 from researcher.gminas.services import GminaError, add_locality, find_gmina, search_gminas
 from researcher.interviews.models import QuarantinedRecord, QuarantineStatus

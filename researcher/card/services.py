@@ -166,11 +166,21 @@ def row_from_theme(theme: Theme) -> RowInput:
     )
 
 
-def row_from_needs(needs: list[Need]) -> RowInput:
+def campaign_needs(card: ServiceCard, ids: list[int]) -> list[Need]:
+    """The needs of the card's campaign among `ids` (others are ignored, never added)."""
+    return list(
+        db.session.scalars(
+            db.select(Need).where(Need.id.in_(ids), Need.campaign_id == card.campaign_id)
+        )
+    )
+
+
+def row_from_needs(needs: list[Need], name: str = "") -> RowInput:
+    """A new row for the chosen needs: their commonest area and groups; a name by default."""
     areas = Counter(n.reviewed_area or n.area for n in needs)
     groups = Counter(g for n in needs for g in (n.reviewed_target_groups or n.target_groups))
     return RowInput(
-        name="",
+        name=name.strip() or _("Nowa usługa"),
         area=areas.most_common(1)[0][0] if areas else "pomoc_spoleczna",
         offered=False,
         new=True,

@@ -16,8 +16,8 @@ from wtforms import (
 from wtforms.validators import Length, Optional
 
 from forms.vocabulary import TARGET_GROUPS
-from researcher.admin.forms import MultiCheckboxField, choices_from
 from researcher.card.forms import area_choices
+from researcher.form_fields import MultiCheckboxField, choices_from
 from researcher.interviews.models import NEED_STATUS_LABELS, NeedStatus
 from researcher.labels import URGENCY_LABELS
 

@@ -7,11 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
-from researcher.admin.forms import choices_from
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.card.models import ServiceCard
 from researcher.extensions import db
+from researcher.form_fields import choices_from
 from researcher.interviews.models import Need
 from researcher.needs import services
 from researcher.needs.forms import NeedFilterForm, ReviewForm
