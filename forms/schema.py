@@ -9,7 +9,6 @@ limits) are marshmallow fields; cross-field rules come from `forms.rules`.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -23,14 +22,12 @@ from marshmallow import (
     validates,
     validates_schema,
 )
-from marshmallow.error_store import SCHEMA
 
-from analysis.pii import pii_kinds
 from forms.fast_load import Answer, FastSchema, OneAnd
+from forms.feedback import flatten_errors, pii_warnings
 from forms.messages import MESSAGES, message
 from forms.model import Group, Question, Questionnaire
 from forms.questionnaire import (
-    CURRENT_VERSION,
     QUESTIONNAIRES,
     RESPONDENT_CODE_ALPHABET,
     RESPONDENT_CODE_LENGTH,
@@ -264,88 +261,6 @@ def record_data_schema(version: str) -> Schema:
         )
     schema_class = type(f"RecordData_{version.replace('.', '_')}", (RecordDataSchema,), attrs)
     return schema_class()
-
-
-# --- errors and warnings --------------------------------------------------------------------
-
-
-def flatten_errors(errors: Any, prefix: str = "data") -> dict[str, list[str]]:
-    """Nested marshmallow errors as `{"data.needs.1.urgency": ["…"]}`.
-
-    Schema-level messages (`_schema`) belong to the enclosing path itself.
-    """
-    flat: dict[str, list[str]] = {}
-
-    def walk(node: Any, path: str) -> None:
-        if isinstance(node, Mapping):
-            for key, sub in node.items():
-                walk(sub, path if key == SCHEMA else _join(path, str(key)))
-        elif isinstance(node, list | tuple):
-            for sub in node:
-                walk(sub, path)
-        else:
-            flat.setdefault(path, []).append(str(node))
-
-    walk(errors, prefix)
-    return flat
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-@functools.cache
-def _pii_plan(version: str) -> tuple[tuple[str, ...], tuple[tuple[Group, tuple[str, ...]], ...]]:
-    """What `pii_warnings` scans in `version`: the top-level free-text question keys, and each
-    group to check with its free-text question keys, in definition order (cached)."""
-    questionnaire = get_questionnaire(version)
-
-    def free_text(questions: Iterable[Question]) -> tuple[str, ...]:
-        return tuple(q.key for q in questions if q.qtype.free_text)
-
-    top = free_text(q for _, q in questionnaire.questions())
-    groups = tuple(
-        (group, free_text(group.questions))
-        for _, group in questionnaire.groups()
-        if group.pii_check
-    )
-    return top, groups
-
-
-#: A text without a digit or "@" holds no PESEL, phone number or e-mail (see `analysis.pii`).
-_MAYBE_PII = re.compile(r"[\d@]")
-
-
-def pii_warnings(
-    data: Mapping[str, Any], version: str | None = None, prefix: str = "data"
-) -> dict[str, list[str]]:
-    """Non-blocking warnings for free-text answers that look like a PESEL, phone or e-mail.
-
-    Covers every free-text question of the version (default: current) except the contact
-    form, which holds contact data by design.
-    """
-    top, groups = _pii_plan(get_questionnaire(version or CURRENT_VERSION).version)
-    warnings: dict[str, list[str]] = {}
-
-    def scan(keys: tuple[str, ...], answers: Any, path: str) -> None:
-        if not isinstance(answers, Mapping):
-            return
-        for key in keys:
-            text = answers.get(key)
-            if isinstance(text, str) and _MAYBE_PII.search(text):
-                kinds = pii_kinds(text)
-                if kinds:
-                    warnings[_join(path, key)] = [message(f"pii_{k}") for k in kinds]
-
-    scan(top, data, prefix)
-    for group, keys in groups:
-        value = data.get(group.key)
-        entries = enumerate(value) if group.repeat and isinstance(value, list) else []
-        for index, entry in entries:
-            scan(keys, entry, _join(prefix, f"{group.key}.{index}"))
-        if not group.repeat:
-            scan(keys, value, _join(prefix, group.key))
-    return warnings
 
 
 # --- sync envelopes -------------------------------------------------------------------------
