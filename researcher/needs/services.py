@@ -91,14 +91,13 @@ def search(query: NeedQuery) -> tuple[list[Need], int]:
         for word in words:
             pattern = f"%{word.lower()}%"
             stmt = stmt.where(or_(text.like(pattern), service.like(pattern)))
-    total = db.session.scalar(db.select(func.count()).select_from(stmt.subquery()))
-    page = max(query.page, 1)
-    rows = db.session.scalars(
-        stmt.order_by(Need.recorded_at.desc(), Need.id.desc())
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
+    page = db.paginate(
+        stmt.order_by(Need.recorded_at.desc(), Need.id.desc()),
+        page=max(query.page, 1),
+        per_page=PAGE_SIZE,
+        error_out=False,  # a page past the end is an empty page, not a 404
     )
-    return list(rows), total or 0
+    return list(page.items), page.total or 0
 
 
 def _log(need: Need, by: User, field: str, old: Any, new: Any) -> None:
