@@ -22,7 +22,6 @@ from researcher.themes import jobs as theme_jobs
 from researcher.themes import services as themes
 from tests.app.test_access import routes
 from tests.conftest import log_in
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 #: Written by GET on purpose (docs/architecture.md, "Write rules").
 CACHES = {"report_slices", "theme_assignments", "themes"}
@@ -37,7 +36,7 @@ def _snapshot() -> dict[str, list[tuple]]:
     }
 
 
-def _everything(demo) -> None:  # noqa: F811
+def _everything(demo) -> None:
     """A campaign with visits, an analysis, a card with a row and a finished export."""
     campaign = db.session.get(Campaign, demo.campaign_id)
     seed_demo_visits(campaign, 60)
@@ -54,7 +53,7 @@ def _everything(demo) -> None:  # noqa: F811
     db.session.commit()
 
 
-def test_no_get_writes_outside_the_documented_caches(app, client, demo):  # noqa: F811
+def test_no_get_writes_outside_the_documented_caches(app, client, demo):
     _everything(demo)
     users = {
         role: db.session.scalar(db.select(User).where(User.role == role))

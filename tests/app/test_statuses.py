@@ -14,10 +14,9 @@ from researcher.interviews.models import Need, NeedStatus, QuarantinedRecord, Qu
 from researcher.interviews.sync import apply_record
 from researcher.jobs.models import Job, JobStatus
 from researcher.themes.models import AnalysisRun, RunStatus
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 
-def _rows(demo, interview):  # noqa: F811
+def _rows(demo, interview):
     """One committed row of every model with a status column."""
     researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
     assert not apply_record(interview(), researcher, "device", "batch").errors
@@ -44,7 +43,7 @@ def _rows(demo, interview):  # noqa: F811
         (Job, JobStatus),
     ],
 )
-def test_an_unknown_status_is_refused_by_the_database(demo, interview, model, codes):  # noqa: F811
+def test_an_unknown_status_is_refused_by_the_database(demo, interview, model, codes):
     _rows(demo, interview)
     for code in codes:  # every code of the set is accepted…
         db.session.execute(update(model).values(status=code))

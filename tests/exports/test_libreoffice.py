@@ -12,10 +12,8 @@ from researcher.exports import services
 from researcher.exports.card import write_card
 from researcher.exports.docx import write_diagnosis_docx
 from researcher.exports.xlsx import write_diagnosis_xlsx
-from tests.exports.data import build, craft_campaign
+from tests.exports.data import build
 from tests.exports.files import libreoffice_to_pdf, pdf_text, require_soffice
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -57,11 +55,6 @@ def test_a_broken_file_is_not_converted(tmp_path):
     source.write_text("to nie jest arkusz")
     with pytest.raises(AssertionError):
         libreoffice_to_pdf(source, tmp_path)
-
-
-@pytest.fixture
-def crafted(demo, add_visit):  # noqa: F811
-    return craft_campaign(demo, add_visit)
 
 
 @pytest.mark.parametrize("variant", ["cus", "ops"])

@@ -11,15 +11,8 @@ from researcher.exports import services
 from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db
 from tests.exports.conftest import HIDDEN
-from tests.exports.data import FORMULA_THEME, build, craft_campaign
+from tests.exports.data import FORMULA_THEME, build
 from tests.exports.files import docx_text, pdf_text, sheet_values
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def crafted(demo, add_visit):  # noqa: F811
-    return craft_campaign(demo, add_visit)
 
 
 @pytest.fixture

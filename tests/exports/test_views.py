@@ -6,14 +6,6 @@ import pytest
 
 from researcher.exports.models import ExportJob
 from researcher.extensions import db
-from tests.exports.data import craft_campaign
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def crafted(demo, add_visit):  # noqa: F811
-    return craft_campaign(demo, add_visit)
 
 
 def test_manager_sees_the_form_and_the_log(client, login, crafted):
