@@ -38,12 +38,11 @@ from sqlalchemy.exc import OperationalError
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need, Visit
+from researcher.interviews.models import Need, NeedStatus, Visit
 from researcher.reports.models import ReportSlice
 
 log = logging.getLogger(__name__)
 
-REJECTED = "odrzucona"
 NO_ANSWER = "brak_odpowiedzi"
 
 Key = tuple[int, int, date]  # campaign id, locality id (0: none), day
@@ -205,8 +204,10 @@ def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
         documents[key]["gaps"] = [[value, n] for value, n in gaps[key].items()]
 
     needs = [
-        Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED
-    ]  # fmt: skip
+        Need.campaign_id.in_(campaigns),
+        Need.recorded_on.in_(days),
+        Need.status != NeedStatus.REJECTED,
+    ]
     collect("needs", _grouped(Need, needs, EFFECTIVE_AREA, Need.urgency, Need.met_status))
     groups = _json_elements(effective_target_groups())
     collect("area_groups", _grouped(
