@@ -188,3 +188,60 @@ def test_many_workers_claim_every_job_exactly_once(app, app_context):
     for thread in threads:
         thread.join()
     assert sorted(claimed) == ids
+
+
+WORKER_PROCESS = """
+import sys, time
+from researcher import create_app
+from researcher.jobs.kinds import KINDS, JobKind
+from researcher.jobs.worker import work
+
+def slow(params, progress):
+    progress(10)
+    time.sleep(120)  # killed long before this ends
+
+KINDS["slow"] = JobKind(slow, lambda params, message: None)
+app = create_app({"SQLALCHEMY_DATABASE_URI": sys.argv[1], "SECRET_KEY": "x",
+                  "JOBS_WORKER": "external"})
+with app.app_context():
+    work(once=True)
+"""
+
+
+def test_a_job_whose_worker_process_was_killed_is_finished_by_another(
+    app, app_context, monkeypatch, tmp_path
+):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    job = queue.enqueue("slow", {"n": 5})
+    db.session.commit()
+    process = subprocess.Popen(
+        [sys.executable, "-c", WORKER_PROCESS, app.config["SQLALCHEMY_DATABASE_URI"]],
+        cwd=tmp_path,  # its instance files stay out of the project
+    )
+    try:
+        for _ in range(300):  # the worker claims the job and reports its first progress
+            db.session.commit()
+            running = _ended(job)
+            if running.progress == 10:
+                break
+            time.sleep(0.1)
+        assert running.status == JobStatus.RUNNING and f":{process.pid}:" in running.worker
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait()
+    db.session.commit()
+    assert _ended(job).status == JobStatus.RUNNING  # nobody finished it: it waits for its lease
+    db.session.execute(update(Job).values(lease_until=utcnow() - timedelta(seconds=1)))
+    db.session.commit()
+    finished: list[dict] = []
+    monkeypatch.setitem(KINDS, "slow", JobKind(lambda p, progress: finished.append(p), None))
+    ended = worker.run_next("survivor:2:jobs")
+    assert (ended.status, ended.worker, ended.attempts) == (
+        JobStatus.DONE, "survivor:2:jobs", 2,
+    )  # fmt: skip
+    assert finished == [{"n": 5}]
