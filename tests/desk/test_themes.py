@@ -252,3 +252,20 @@ def test_vectors_made_another_way_are_made_again(client, login, campaign_needs, 
     run_analysis(client, seed=1)
     db.session.expire_all()
     assert set(db.session.scalars(db.select(NeedVector.model))) == {DENSE_MODEL}
+
+
+def test_the_list_of_runs_shows_status_labels_not_codes(client, login, campaign_needs, inline):
+    login("manager")
+    run_analysis(client)
+    page = client.get("/tematy/?campaign=1").get_data(as_text=True)
+    assert "<td>Gotowa</td>" in page and "<td>gotowa</td>" not in page
+
+
+@pytest.mark.parametrize("k", [1, 61])
+def test_k_outside_the_limits_starts_no_analysis(client, login, campaign_needs, k):
+    login("manager")
+    response = client.post("/tematy/", data={"campaign": 1, "k": k}, follow_redirects=True)
+    assert "Liczba tematów musi być między 2 a 60" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(AnalysisRun)) is None
+    page = client.get("/tematy/?campaign=1").get_data(as_text=True)
+    assert 'min="2" max="60"' in page  # the same limits, from themes/forms.py
