@@ -53,11 +53,13 @@ def run_next(worker: str | None = None, job_id: int | None = None) -> Job | None
         _record_failure(job.kind, job.params, queue.INTERRUPTED)
     db.session.commit()
     job = queue.claim(worker, lease(app), job_id=job_id)
+    # Read before the commit: reading after it would open a transaction kept for the whole job.
+    claimed = (job.id, job.kind, dict(job.params)) if job else None
     db.session.commit()
-    if job is None:
+    if claimed is None:
         return None
-    _execute(app, job.id, job.kind, dict(job.params), worker)
-    return db.session.get(Job, job.id, populate_existing=True)
+    _execute(app, *claimed, worker)
+    return db.session.get(Job, claimed[0], populate_existing=True)
 
 
 def run_now(job: Job) -> Job:
@@ -71,6 +73,7 @@ def _execute(app: Flask, job_id: int, kind: str, params: dict, worker: str) -> N
         queue.renew(job_id, worker, lease(app), percent)
         db.session.commit()  # the status page sees progress, and the lease is renewed
 
+    beating = _heartbeat(app, job_id, worker)
     try:
         if kind not in KINDS:
             raise LookupError(f"unknown job kind {kind!r}")
@@ -90,6 +93,36 @@ def _execute(app: Flask, job_id: int, kind: str, params: dict, worker: str) -> N
             db.session.commit()
         except queue.JobLost:
             db.session.rollback()
+    finally:
+        beating.set()
+
+
+def _heartbeat(app: Flask, job_id: int, worker: str) -> threading.Event:
+    """Renew the lease every third of it while a long step reports no progress; returns the
+    event that stops it. Its own connection: the job's transaction may be open for minutes.
+
+    PostgreSQL only: on SQLite a write from a second connection would make the job's own
+    transaction fail ("database is locked"), so there the progress reports renew the lease.
+    """
+    stop = threading.Event()
+    if db.engine.dialect.name != "postgresql":
+        return stop
+    interval = app.config["JOBS_LEASE_SECONDS"] / 3
+
+    def beat() -> None:
+        with app.app_context():
+            while not stop.wait(interval):
+                try:
+                    queue.renew(job_id, worker, lease(app))
+                    db.session.commit()
+                except queue.JobLost:
+                    break
+                except Exception:  # SQLite busy with the job's own writes: the next beat
+                    db.session.rollback()
+            db.session.remove()
+
+    threading.Thread(target=beat, name=f"job-{job_id}-heartbeat", daemon=True).start()
+    return stop
 
 
 def _record_failure(kind: str, params: dict, message: str) -> None:

@@ -245,3 +245,29 @@ def test_a_job_whose_worker_process_was_killed_is_finished_by_another(
         JobStatus.DONE, "survivor:2:jobs", 2,
     )  # fmt: skip
     assert finished == [{"n": 5}]
+
+
+def test_a_long_quiet_step_keeps_its_lease(app, app_context, monkeypatch):
+    if not _postgres():
+        pytest.skip("heartbeats are PostgreSQL's; on SQLite progress reports renew the lease")
+    taken: list[Job | None] = []
+
+    def other_worker() -> None:
+        with app.app_context():
+            taken.append(queue.claim("other:2:jobs", LEASE))
+            db.session.commit()
+            db.session.remove()
+
+    def quiet(params, progress):
+        time.sleep(1.0)  # longer than the lease, without a progress report
+        thread = threading.Thread(target=other_worker)
+        thread.start()
+        thread.join()
+
+    monkeypatch.setitem(KINDS, "quiet", JobKind(quiet, lambda p, m: None))
+    monkeypatch.setitem(app.config, "JOBS_LEASE_SECONDS", 0.45)  # heartbeat every 0.15 s
+    queue.enqueue("quiet")
+    db.session.commit()
+    ended = worker.run_next("busy:1:jobs")
+    assert taken == [None]  # the heartbeat kept the lease: nobody took the job over
+    assert (ended.status, ended.worker, ended.attempts) == (JobStatus.DONE, "busy:1:jobs", 1)
