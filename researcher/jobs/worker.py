@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import socket
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,8 +25,6 @@ from researcher.extensions import db
 from researcher.jobs import queue
 from researcher.jobs.kinds import KINDS
 from researcher.jobs.models import Job
-
-Progress = Callable[[int], None]
 
 _threads: dict[int, _Thread] = {}
 _threads_lock = threading.Lock()
