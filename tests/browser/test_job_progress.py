@@ -25,6 +25,15 @@ def manager(app, field_user) -> str:
     return email
 
 
+def _add(app, row) -> int:
+    with app.app_context():
+        db.session.add(row)
+        db.session.commit()
+        row_id = row.id
+        db.session.remove()
+    return row_id
+
+
 def _change(app, model, row_id: int, **values) -> None:
     with app.app_context():
         row = db.session.get(model, row_id)
@@ -39,14 +48,10 @@ def test_the_export_page_shows_progress_then_the_download(
 ):
     app.config["EXPORTS_DIR"] = str(tmp_path)
     try:
-        with app.app_context():
-            export = ExportJob(campaign_id=field_user.campaign_id, kind="diagnosis",
-                               variant="cus", format="csv", k=5, status=ExportStatus.RUNNING,
-                               progress=10)  # fmt: skip
-            db.session.add(export)
-            db.session.commit()
-            export_id = export.id
-            db.session.remove()
+        export_id = _add(app, ExportJob(
+            campaign_id=field_user.campaign_id, kind="diagnosis", variant="cus", format="csv",
+            k=5, status=ExportStatus.RUNNING, progress=10,
+        ))  # fmt: skip
         page = new_context().new_page()
         log_in(page, manager, PASSWORD, f"/eksporty/{export_id}")
         _change(app, ExportJob, export_id, progress=60)
@@ -64,13 +69,11 @@ def test_the_export_page_shows_progress_then_the_download(
 
 def test_the_analysis_page_reloads_when_the_run_ends(app, new_context, field_user, manager):
     with app.app_context():
-        by = db.session.scalar(db.select(User).where(User.email == manager))
-        run = AnalysisRun(campaign_id=field_user.campaign_id, created_by_id=by.id,
-                          status=RunStatus.RUNNING, progress=5)  # fmt: skip
-        db.session.add(run)
-        db.session.commit()
-        run_id = run.id
-        db.session.remove()
+        by_id = db.session.scalar(db.select(User.id).where(User.email == manager))
+    run_id = _add(app, AnalysisRun(
+        campaign_id=field_user.campaign_id, created_by_id=by_id, status=RunStatus.RUNNING,
+        progress=5,
+    ))  # fmt: skip
     page = new_context().new_page()
     log_in(page, manager, PASSWORD, f"/tematy/analizy/{run_id}")
     assert page.is_visible("[data-module=poll-status]")
