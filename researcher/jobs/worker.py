@@ -46,9 +46,11 @@ def run_next(worker: str | None = None, job_id: int | None = None) -> Job | None
     """
     app = current_app._get_current_object()
     worker = worker or worker_name()
+    _write_transaction()
     for job in queue.expire(app.config["JOBS_MAX_ATTEMPTS"]):
         _record_failure(job.kind, job.params, queue.INTERRUPTED)
     db.session.commit()
+    _write_transaction()
     job = queue.claim(worker, lease(app), job_id=job_id)
     # Read before the commit: reading after it would open a transaction kept for the whole job.
     claimed = (job.id, job.kind, dict(job.params)) if job else None
@@ -69,9 +71,11 @@ def _execute(app: Flask, job_id: int, kind: str, params: dict, worker: str) -> N
     def progress(percent: int) -> None:
         queue.renew(job_id, worker, lease(app), percent)
         db.session.commit()  # the status page sees progress, and the lease is renewed
+        _write_transaction()
 
     beating = _heartbeat(app, job_id, worker)
     try:
+        _write_transaction()
         if kind not in KINDS:
             raise LookupError(f"unknown job kind {kind!r}")
         KINDS[kind].run(params, progress)
@@ -85,6 +89,7 @@ def _execute(app: Flask, job_id: int, kind: str, params: dict, worker: str) -> N
         app.logger.exception("job %s (%s) failed", job_id, kind)
         message = f"{type(error).__name__}: {error}"[:2000]
         try:
+            _write_transaction()
             queue.fail(job_id, worker, message)
             _record_failure(kind, params, message)
             db.session.commit()
@@ -92,6 +97,18 @@ def _execute(app: Flask, job_id: int, kind: str, params: dict, worker: str) -> N
             db.session.rollback()
     finally:
         beating.set()
+
+
+def _write_transaction() -> None:
+    """Begin the next transaction holding SQLite's write lock (no-op on PostgreSQL).
+
+    A job reads, then writes; a SQLite transaction that does so fails at once ("database is
+    locked") when another connection wrote in between. Taking the lock up front makes the job
+    wait its turn instead, as the sync service and write requests do.
+    """
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.rollback()  # nothing is pending here: end a read, if one was begun
+        db.session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
 def _heartbeat(app: Flask, job_id: int, worker: str) -> threading.Event:

@@ -223,7 +223,7 @@ def test_a_job_whose_worker_process_was_killed_is_finished_by_another(
         cwd=tmp_path,  # its instance files stay out of the project
     )
     try:
-        for _ in range(300):  # the worker claims the job and reports its first progress
+        for _ in range(1200):  # the worker starts (slow on a busy machine), claims, reports
             db.session.commit()
             running = _ended(job)
             if running.progress == 10:
