@@ -37,6 +37,14 @@ def _claimable(now: datetime):
     return or_(Job.status == JobStatus.WAITING, expired)
 
 
+def any_claimable(now: datetime | None = None, job_id: int | None = None) -> bool:
+    """Is there a job to claim (or to give up)? A read only: idle workers take no lock."""
+    stmt = db.select(Job.id).where(_claimable(now or utcnow())).limit(1)
+    if job_id is not None:
+        stmt = stmt.where(Job.id == job_id)
+    return db.session.scalar(stmt) is not None
+
+
 def claim(
     worker: str, lease: timedelta, now: datetime | None = None, job_id: int | None = None
 ) -> Job | None:

@@ -46,6 +46,9 @@ def run_next(worker: str | None = None, job_id: int | None = None) -> Job | None
     """
     app = current_app._get_current_object()
     worker = worker or worker_name()
+    if not queue.any_claimable(job_id=job_id):
+        db.session.commit()  # end the read: an idle worker holds nothing
+        return None
     _write_transaction()
     for job in queue.expire(app.config["JOBS_MAX_ATTEMPTS"]):
         _record_failure(job.kind, job.params, queue.INTERRUPTED)
