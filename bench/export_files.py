@@ -5,7 +5,7 @@ and fills it with visits from `researcher.demo.generator` (a realistic mix of ou
 the campaign holds `--needs` needs (default 100,000), inserted in bulk; adds a finished
 analysis run with 40 themes and a 12-row service card whose rows stand on up to 3,000 needs
 each. Then, each in a fresh process so that its peak memory (ru_maxrss) is its own, runs
-the export exactly as `flask export diagnosis` does (ExportJob + run_export) for:
+the export exactly as `flask export diagnosis` does (ExportJob + its job, run in this process) for:
 
 * the full export: XLSX then DOCX, variant CUS, and again variant OPS;
 * each other format once (PDF, CSV, JSON), for information.
@@ -174,7 +174,9 @@ def _rows(record: dict[str, Any], visit_id: int, researcher_id: int):
 def measure(database: Path, campaign_id: int, variant: str, formats: list[str]) -> dict[str, Any]:
     """In this process: export `formats` one after another, as the CLI does; time and memory."""
     from researcher.exports import services
+    from researcher.exports.models import ExportJob, ExportStatus
     from researcher.extensions import db
+    from researcher.jobs.worker import run_now
 
     app = _app(database)
     timings: dict[str, float] = {}
@@ -185,9 +187,9 @@ def measure(database: Path, campaign_id: int, variant: str, formats: list[str]) 
         for fmt in formats:
             t = time.perf_counter()
             job = services.create_job("diagnosis", campaign_id, fmt, variant, None, app.config)
-            db.session.commit()
-            job = services.run_export(job.id)
-            if job.status != services.READY:
+            run_now(services.enqueue(job))
+            job = db.session.get(ExportJob, job.id, populate_existing=True)
+            if job.status != ExportStatus.READY:
                 raise SystemExit(f"export failed: {job.error}")
             timings[fmt] = round(time.perf_counter() - t, 2)
             sizes[fmt] = services.job_path(app, job).stat().st_size

@@ -9,15 +9,12 @@ limits) are marshmallow fields; cross-field rules come from `forms.rules`.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from marshmallow import (
-    EXCLUDE,
-    INCLUDE,
     RAISE,
     Schema,
     ValidationError,
@@ -26,14 +23,12 @@ from marshmallow import (
     validates,
     validates_schema,
 )
-from marshmallow.error_store import SCHEMA, ErrorStore
-from marshmallow.utils import missing
 
-from analysis.pii import KINDS, pii_kinds, placeholder_kinds
+from forms.fast_load import Answer, FastSchema, OneAnd
+from forms.feedback import flatten_errors, pii_warnings
 from forms.messages import MESSAGES, message
 from forms.model import Group, Question, Questionnaire
 from forms.questionnaire import (
-    CURRENT_VERSION,
     QUESTIONNAIRES,
     RESPONDENT_CODE_ALPHABET,
     RESPONDENT_CODE_LENGTH,
@@ -53,42 +48,7 @@ MAX_BATCH_RECORDS = 500
 MAX_RECORD_BYTES = 16 * 1024
 
 
-class _OneAnd(fields.Field):
-    """`Field._validate_all` builds a new `validate.And` of the validators for every value;
-    the validators of our fields never change, so one is built once."""
-
-    @functools.cached_property
-    def _validate_all(self) -> validate.And:  # type: ignore[override]
-        return validate.And(*self.validators)
-
-
-class _Answer(_OneAnd):
-    """A field that loads a well-typed value as itself, with a shortcut for that case.
-
-    `Field.deserialize` checks for a missing or null value, runs the field's pre- and
-    post-load callables, then `_deserialize`. When `_plain(value)` holds (a value that
-    `_deserialize` returns unchanged) and there are no such callables, none of that can change
-    the outcome: only the validators run. Every other value takes marshmallow's own path.
-    """
-
-    def _plain(self, value: Any) -> bool:
-        """True for a value `_deserialize` would return unchanged; subclasses say which."""
-        return False
-
-    @functools.cached_property
-    def _has_hooks(self) -> bool:
-        return bool(self.pre_load or self.post_load)
-
-    def deserialize(self, value: Any, attr: str | None = None, data: Any = None,
-                    **kwargs: Any) -> Any:
-        if self._plain(value) and not self._has_hooks:
-            if self.validators:
-                self._validate_all(value)
-            return value
-        return super().deserialize(value, attr, data, **kwargs)
-
-
-class _StrictBoolean(_Answer, fields.Boolean):
+class _StrictBoolean(Answer, fields.Boolean):
     """JSON true/false only (marshmallow's Boolean also takes "yes", 1, "on"…)."""
 
     def _plain(self, value: Any) -> bool:
@@ -100,7 +60,7 @@ class _StrictBoolean(_Answer, fields.Boolean):
         raise self.make_error("invalid")
 
 
-class _StrictInteger(_Answer, fields.Integer):
+class _StrictInteger(Answer, fields.Integer):
     """JSON integers only: no strings, floats or booleans."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -115,22 +75,15 @@ class _StrictInteger(_Answer, fields.Integer):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
-class _String(_Answer, fields.String):
-    """`fields.String` with the `_Answer` shortcut for a `str`."""
+class _String(Answer, fields.String):
+    """`fields.String` with the `Answer` shortcut for a `str`."""
 
     def _plain(self, value: Any) -> bool:
         return type(value) is str
 
 
-class _Base(Schema):
-    """Polish schema-level messages; unknown fields are errors.
-
-    Loads one object the way `Schema._deserialize` does (same values, same errors in the same
-    places) with what it recomputes for every object worked out once per schema: the field
-    names, which absent fields can be skipped, the set of known keys for `unknown`. A sync
-    record goes through ~70 fields, most of them in three need entries, so this is a good part
-    of the cost of validating it.
-    """
+class _Base(FastSchema):
+    """Polish schema-level messages; unknown fields are errors; loads by `forms.fast_load`."""
 
     error_messages: ClassVar[dict[str, str]] = {  # type: ignore[misc]
         "type": MESSAGES["invalid_object"],
@@ -140,72 +93,6 @@ class _Base(Schema):
     class Meta:
         unknown = RAISE
         register = False
-
-    _plan_for: Any = None  # the `load_fields` that `_plan` was worked out from
-
-    @property
-    def _load_plan(self) -> tuple[tuple[tuple[str, fields.Field, bool], ...], frozenset] | None:
-        """(key, field, may be skipped when absent) per field and the known keys; None when
-        a field needs what only marshmallow's general loop does (`data_key`, `attribute`).
-
-        Worked out again when `load_fields` is replaced (a copied schema re-initialised by
-        `fields.Nested`, `only`/`exclude`)."""
-        if self._plan_for is not self.load_fields:
-            self._plan, self._plan_for = self._make_plan(), self.load_fields
-        return self._plan
-
-    def _make_plan(self) -> tuple[tuple[tuple[str, fields.Field, bool], ...], frozenset] | None:
-        plan = []
-        for name, field_obj in self.load_fields.items():
-            if field_obj.data_key is not None or field_obj.attribute is not None or "." in name:
-                return None
-            # Absent and optional without a default: `Field.deserialize` returns `missing`.
-            skip = not field_obj.required and field_obj.load_default is missing
-            plan.append((name, field_obj, skip))
-        return tuple(plan), frozenset(self.load_fields)
-
-    def _deserialize(  # type: ignore[override]
-        self,
-        data: Any,
-        *,
-        error_store: ErrorStore,
-        many: bool = False,
-        partial: Any = None,
-        unknown: Any = RAISE,
-        index: int | None = None,
-    ) -> Any:
-        plan = self._load_plan
-        if many or partial is not None or plan is None:
-            # marshmallow's loop; for `many` it comes back here for each object.
-            return super()._deserialize(
-                data, error_store=error_store, many=many, partial=partial, unknown=unknown,
-                index=index,
-            )
-        index = index if self.opts.index_errors else None
-        loaded = self.dict_class()
-        if not isinstance(data, Mapping):
-            error_store.store_error([self.error_messages["type"]], index=index)
-            return loaded
-        get = data.get
-        field_plan, known = plan
-        for name, field_obj, skip in field_plan:
-            raw = get(name, missing)
-            if raw is missing and skip:
-                continue
-            try:
-                value = field_obj.deserialize(raw, name, data)
-            except ValidationError as error:
-                error_store.store_error(error.messages, name, index=index)
-                value = error.valid_data or missing
-            if value is not missing:
-                loaded[name] = value
-        if unknown != EXCLUDE:
-            for key in set(data) - known:
-                if unknown == INCLUDE:
-                    loaded[key] = data[key]
-                elif unknown == RAISE:
-                    error_store.store_error([self.error_messages["unknown"]], key, index)
-        return loaded
 
 
 # --- record data, built from the definition -------------------------------------------------
@@ -260,7 +147,7 @@ class _Choice(_String):
             super()._validate(value)
 
 
-class _ChoiceList(_OneAnd, fields.List):
+class _ChoiceList(OneAnd, fields.List):
     """A list of `_Choice` keys; a list of known keys is copied as it is, as
     `fields.List` would after loading each key as itself."""
 
@@ -382,96 +269,6 @@ def record_data_schema(version: str) -> Schema:
         )
     schema_class = type(f"RecordData_{version.replace('.', '_')}", (RecordDataSchema,), attrs)
     return schema_class()
-
-
-# --- errors and warnings --------------------------------------------------------------------
-
-
-def flatten_errors(errors: Any, prefix: str = "data") -> dict[str, list[str]]:
-    """Nested marshmallow errors as `{"data.needs.1.urgency": ["…"]}`.
-
-    Schema-level messages (`_schema`) belong to the enclosing path itself.
-    """
-    flat: dict[str, list[str]] = {}
-
-    def walk(node: Any, path: str) -> None:
-        if isinstance(node, Mapping):
-            for key, sub in node.items():
-                walk(sub, path if key == SCHEMA else _join(path, str(key)))
-        elif isinstance(node, list | tuple):
-            for sub in node:
-                walk(sub, path)
-        else:
-            flat.setdefault(path, []).append(str(node))
-
-    walk(errors, prefix)
-    return flat
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-@functools.cache
-def _pii_plan(version: str) -> tuple[tuple[str, ...], tuple[tuple[Group, tuple[str, ...]], ...]]:
-    """What `pii_warnings` scans in `version`: the top-level free-text question keys, and each
-    group to check with its free-text question keys, in definition order (cached)."""
-    questionnaire = get_questionnaire(version)
-
-    def free_text(questions: Iterable[Question]) -> tuple[str, ...]:
-        return tuple(q.key for q in questions if q.qtype.free_text)
-
-    top = free_text(q for _, q in questionnaire.questions())
-    groups = tuple(
-        (group, free_text(group.questions))
-        for _, group in questionnaire.groups()
-        if group.pii_check
-    )
-    return top, groups
-
-
-#: What a text must hold to be worth scanning: a digit or "@" (PESEL, phone, e-mail, account,
-#: house number), a spelled-out e-mail sign, a placeholder left by masking at ingestion
-#: (`forms.masking`), or two capitalised words (a name).
-_MAYBE_PII = re.compile(
-    r"[\d@\[]|(?i:at\s*[)\]}]|małpa)|[A-ZĄĆĘŁŃÓŚŹŻ]\w+\s+[A-ZĄĆĘŁŃÓŚŹŻ]"
-)
-
-
-def pii_warnings(
-    data: Mapping[str, Any], version: str | None = None, prefix: str = "data"
-) -> dict[str, list[str]]:
-    """Non-blocking warnings for free-text answers holding personal data (`analysis.pii`), or
-    the placeholders that replaced it at ingestion.
-
-    Covers every free-text question of the version (default: current) except the contact
-    form, which holds contact data by design.
-    """
-    top, groups = _pii_plan(get_questionnaire(version or CURRENT_VERSION).version)
-    warnings: dict[str, list[str]] = {}
-
-    def scan(keys: tuple[str, ...], answers: Any, path: str) -> None:
-        if not isinstance(answers, Mapping):
-            return
-        for key in keys:
-            text = answers.get(key)
-            if isinstance(text, str) and _MAYBE_PII.search(text):
-                masked = placeholder_kinds(text)
-                kinds = set(masked) | set(pii_kinds(text))
-                if kinds:
-                    warnings[_join(path, key)] = [
-                        message(f"pii_{k}") for k in KINDS if k in kinds
-                    ] + ([message("pii_masked")] if masked else [])
-
-    scan(top, data, prefix)
-    for group, keys in groups:
-        value = data.get(group.key)
-        entries = enumerate(value) if group.repeat and isinstance(value, list) else []
-        for index, entry in entries:
-            scan(keys, entry, _join(prefix, f"{group.key}.{index}"))
-        if not group.repeat:
-            scan(keys, value, _join(prefix, group.key))
-    return warnings
 
 
 # --- sync envelopes -------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from researcher.followups.views import bp as followups_bp
 from researcher.i18n import select_locale
 from researcher.intake.views import bp as intake_bp
 from researcher.interviews.api import bp as api_bp
+from researcher.jobs import worker as jobs_worker
 from researcher.labels import init_labels
 from researcher.main.views import bp as main_bp
 from researcher.matching.views import bp as matching_bp
@@ -52,6 +53,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     init_login(app)
+    jobs_worker.init_app(app)
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)

@@ -21,6 +21,7 @@ from researcher.demo.services import DEMO_VISITS, DemoError, seed_demo
 from researcher.exports.cli import export
 from researcher.extensions import db
 from researcher.gminas.services import TERC_FILE, load_gminas
+from researcher.jobs.cli import jobs
 from researcher.retention.cli import retention
 
 users = click.Group("users", help="Konta użytkowników.")
@@ -151,3 +152,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(export)
     app.cli.add_command(retention)
+    app.cli.add_command(jobs)

@@ -35,8 +35,6 @@ DEFAULTS: dict[str, Any] = {
     "CONTACT_KEY": None,  # None → generated once into instance/contact_key
     "DISCLOSURE_K": 5,  # minimum published count (DOMAIN §3); refused below 3
     "EXPORTS_DIR": None,  # None → instance/exports/
-    "EXPORTS_BACKGROUND": True,  # build export files in a background thread (tests: False)
-    "EXPORTS_STALE_MINUTES": 30,  # a job unfinished after this long died with its server
     "EXPORTS_KEEP_DAYS": 30,  # export files are deleted this many days after they were made
     "EXPORTS_OPS_UNITS": None,  # None → exports/units.py: area → gmina unit (OPS variant)
     # Retention (DOMAIN §3.6), applied by `flask retention run --apply` (README: schedule it).
@@ -44,11 +42,15 @@ DEFAULTS: dict[str, Any] = {
     "RETENTION_VISIT_LOG_MONTHS": 3,  # visit log details, from the campaign's end
     "RETENTION_QUARANTINE_DAYS": 90,  # rejected records, from their arrival
     "RETENTION_ACCESS_LOG_DAYS": 730,  # the access log itself (2 years)
-    "THEMES_INLINE": False,  # run the needs analysis in the request (tests), not a thread
+    "JOBS_WORKER": "thread",  # thread (in each web process) | external (flask jobs work) | inline
+    "JOBS_LEASE_SECONDS": 300,  # a job not heard from for this long is taken over by another worker
+    "JOBS_MAX_ATTEMPTS": 3,  # after this many workers died on a job, it is recorded as failed
+    "JOBS_POLL_SECONDS": 2.0,  # how often an idle worker looks for jobs enqueued elsewhere
     "DEMO_ACCOUNTS_FILE": None,  # None → instance/demo-accounts.txt (never committed)
 }
 
 MIN_DISCLOSURE_K = 3
+JOB_WORKERS = ("thread", "external", "inline")
 
 #: Environment variables that override a setting, and how to read them.
 ENVIRONMENT: dict[str, tuple[str, Any]] = {
@@ -58,6 +60,7 @@ ENVIRONMENT: dict[str, tuple[str, Any]] = {
     "REKONESANS_DISCLOSURE_K": ("DISCLOSURE_K", int),
     "CONTACT_KEY": ("CONTACT_KEY", str),
     "REKONESANS_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "REKONESANS_JOBS_WORKER": ("JOBS_WORKER", str),
 }
 
 
@@ -98,4 +101,6 @@ def load_config(instance: Path, overrides: dict[str, Any] | None = None) -> dict
         raise ValueError(
             f"DISCLOSURE_K={config['DISCLOSURE_K']}: must be at least {MIN_DISCLOSURE_K}"
         )
+    if config["JOBS_WORKER"] not in JOB_WORKERS:
+        raise ValueError(f"JOBS_WORKER={config['JOBS_WORKER']}: one of {', '.join(JOB_WORKERS)}")
     return config

@@ -11,18 +11,14 @@ from analysis.pii import mask_pii
 from forms.questionnaire import CURRENT_VERSION, get_questionnaire
 from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER
-from researcher.interviews.models import CHANNEL_LABELS
+from researcher.campaigns.models import CAMPAIGN_STATUS_LABELS
+from researcher.interviews.models import CHANNEL_LABELS, NEED_STATUS_LABELS
 from researcher.meetings.models import MEETING_KIND_LABELS
 
 ROLE_LABELS = {
     RESEARCHER: _l("Researcher OP"),
     MANAGER: _l("Menedżer US"),
     ADMIN: _l("Administrator"),
-}
-STATUS_LABELS = {
-    "planowana": _l("Planowana"),
-    "aktywna": _l("Aktywna"),
-    "zakonczona": _l("Zakończona"),
 }
 LOCALITY_KIND_LABELS = {
     "miejscowosc": _l("Miejscowość"),
@@ -42,13 +38,6 @@ PROVIDER_LABELS = {
     "ngo_pes": _l("Organizacja pozarządowa / PES"),
     "powiat": _l("Powiat"),
     "inny": _l("Inny"),
-}
-NEED_STATUS_LABELS = {
-    "nowa": _l("Nowa"),
-    "zweryfikowana": _l("Zweryfikowana"),
-    "przypisana": _l("Przypisana do karty"),
-    "wyeksportowana": _l("Wyeksportowana"),
-    "odrzucona": _l("Odrzucona"),
 }
 URGENCY_LABELS = {
     "pilna": _l("Pilna"),
@@ -118,7 +107,7 @@ def init_labels(app: Flask) -> None:
     app.jinja_env.globals.update(
         get_locale=get_locale,
         role_label=_label(ROLE_LABELS),
-        status_label=_label(STATUS_LABELS),
+        status_label=_label(CAMPAIGN_STATUS_LABELS),
         locality_kind_label=_label(LOCALITY_KIND_LABELS),
         criterion_label=_label(CRITERION_LABELS),
         provider_label=_label(PROVIDER_LABELS),

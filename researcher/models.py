@@ -17,6 +17,7 @@ from researcher.interviews.models import (
     Visit,
     VisitVersion,
 )
+from researcher.jobs.models import Job
 from researcher.meetings.models import Meeting
 from researcher.needs.models import NeedChange
 from researcher.recommendations.models import Recommendation, RecommendationEvidence
@@ -47,6 +48,7 @@ __all__ = [
     "Contact",
     "Gmina",
     "ImportFile",
+    "Job",
     "Locality",
     "Meeting",
     "LoginThrottle",

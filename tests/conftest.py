@@ -7,9 +7,15 @@ every test empties the tables.
 
 from __future__ import annotations
 
+import copy
+import json
 import os
+import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from itertools import count
+from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask, has_app_context
@@ -19,14 +25,17 @@ from werkzeug.security import generate_password_hash
 
 from researcher import create_app
 from researcher.auth.models import User
+from researcher.demo.services import DemoReport, seed_demo
 from researcher.extensions import db
-from researcher.gminas.models import Gmina
+from researcher.gminas.models import Gmina, Locality
 from researcher.gminas.services import load_gminas
+from researcher.interviews.models import Need, Visit
 
 PASSWORD = "haslo-testowe-123"
 # Hashing is deliberately slow; hash the shared test password once.
 PASSWORD_HASH = generate_password_hash(PASSWORD, method="scrypt")
 KEEP_TABLES = {"gminas", "alembic_version"}
+INTERVIEW = Path(__file__).resolve().parent / "fixtures" / "sync" / "interview.json"
 
 
 class FreshContextClient(FlaskClient):
@@ -65,6 +74,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
             "SECRET_KEY": "test-secret-key",
             "SQLALCHEMY_DATABASE_URI": url,
             "WTF_CSRF_ENABLED": False,
+            # Jobs run inside the request that queued them, so a test sees the result at once;
+            # tests of the worker thread and of `flask jobs work` start those themselves.
+            "JOBS_WORKER": "inline",
         }
     )
     app.test_client_class = FreshContextClient
@@ -158,3 +170,108 @@ def login(client: FlaskClient, make_user: Callable[..., User]) -> Callable[[str]
 @pytest.fixture
 def demo_gmina(app_context: Flask) -> Gmina:
     return db.session.get(Gmina, "141708")
+
+
+@pytest.fixture
+def demo(app_context: Flask) -> DemoReport:
+    """The demo gmina, its localities, campaign 1 (open to all researchers) and accounts."""
+    report = seed_demo()
+    db.session.commit()
+    return report
+
+
+@pytest.fixture
+def interview() -> Callable[..., dict[str, Any]]:
+    """interview(**changes) → a fresh copy of the valid sync record (three needs), new uuid.
+
+    The one record factory: its data name campaign 1 and locality 1, the demo's (`demo`).
+    """
+    template = json.loads(INTERVIEW.read_text(encoding="utf-8"))
+
+    def make(**changes: Any) -> dict[str, Any]:
+        record = copy.deepcopy(template)
+        record["uuid"] = str(uuid.uuid4())
+        data_changes = changes.pop("data", {})
+        record.update(changes)
+        record["data"].update(data_changes)
+        return record
+
+    return make
+
+
+def _need(**answers: Any) -> dict[str, Any]:
+    need = {
+        "area": "pomoc_spoleczna",
+        "target_groups": ["seniorzy"],
+        "urgency": "3m",
+        "met_status": "brak",
+        "met_by": [],
+        "barriers": [],
+        "preferred_forms": ["w_domu"],
+    }
+    need.update(answers)
+    return need
+
+
+@pytest.fixture
+def add_visit(demo: DemoReport) -> Callable[..., Visit]:
+    """add_visit(outcome="zrealizowany", locality=0, needs=[{...}], when=..., **answers).
+
+    Inserts a visit and its needs directly (no validation), for hand-computed counts.
+    `locality` is an index into the demo gmina's localities (by id), or None.
+    """
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    localities = db.session.scalars(db.select(Locality).order_by(Locality.id)).all()
+
+    def add(
+        outcome: str = "zrealizowany",
+        *,
+        locality: int | None = 0,
+        needs: list[dict[str, Any]] | None = None,
+        when: datetime = datetime(2026, 5, 10, 10, 0),
+        campaign_id: int | None = None,
+        **answers: Any,
+    ) -> Visit:
+        held = outcome in ("zrealizowany", "przerwany")
+        visit = Visit(
+            uuid=str(uuid.uuid4()),
+            revision=1,
+            form_version="2026.1",
+            content_hash="0" * 64,
+            recorded_at=when,
+            researcher_id=researcher.id,
+            device_id="d",
+            campaign_id=campaign_id or demo.campaign_id,
+            locality_id=localities[locality].id if locality is not None else None,
+            visit_outcome=outcome,
+            is_interview=held,
+            data=dict(answers),
+            services_rating=answers.get("services_rating"),
+            volunteering=answers.get("volunteering"),
+            community_gaps=answers.get("community_gaps"),
+        )
+        for position, answers_of_need in enumerate(needs or [], start=1):
+            need = _need(**answers_of_need)
+            status = need.pop("status", "nowa")
+            reviewed_area = need.pop("reviewed_area", None)
+            reviewed_groups = need.pop("reviewed_target_groups", None)
+            visit.needs.append(
+                Need(
+                    position=position,
+                    campaign_id=visit.campaign_id,
+                    locality_id=visit.locality_id,
+                    researcher_id=researcher.id,
+                    description="opis",
+                    beneficiary="respondent",
+                    recorded_at=when,
+                    status=status,
+                    reviewed_area=reviewed_area,
+                    reviewed_target_groups=reviewed_groups,
+                    **need,
+                )
+            )
+        db.session.add(visit)
+        db.session.commit()
+        return visit
+
+    return add

@@ -10,25 +10,15 @@ from wtforms import (
     EmailField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from researcher.auth.models import RESEARCHER
+from researcher.campaigns.models import CAMPAIGN_STATUS_LABELS
+from researcher.form_fields import MultiCheckboxField, choices_from
 from researcher.gminas.models import LOCALITY_KINDS
-from researcher.labels import LOCALITY_KIND_LABELS, ROLE_LABELS, STATUS_LABELS
-
-
-def choices_from(mapping: dict) -> list[SelectChoice]:
-    return [SelectChoice(str(value), label) for value, label in mapping.items()]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+from researcher.labels import LOCALITY_KIND_LABELS, ROLE_LABELS
 
 
 class UserForm(FlaskForm):
@@ -61,7 +51,7 @@ class CampaignForm(FlaskForm):
     )
     starts_on = DateField(_l("Początek"), validators=[DataRequired(_l("Podaj datę."))])
     ends_on = DateField(_l("Koniec"), validators=[DataRequired(_l("Podaj datę."))])
-    status = SelectField(_l("Status"), choices=choices_from(STATUS_LABELS))
+    status = SelectField(_l("Status"), choices=choices_from(CAMPAIGN_STATUS_LABELS))
     questionnaire_version = SelectField(_l("Wersja kwestionariusza"), choices=[])
     open_to_all_researchers = BooleanField(_l("Otwarta dla wszystkich researcherów"))
     researchers = MultiCheckboxField(_l("Przypisani researcherzy"), coerce=int, choices=[])

@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
 from researcher.access import allow
-from researcher.admin.forms import CampaignForm, LocalityForm, UserForm, choices_from
+from researcher.admin.forms import CampaignForm, LocalityForm, UserForm
 from researcher.audit.models import AccessAction
 from researcher.audit.services import record_access
 from researcher.auth.models import ADMIN, RESEARCHER, User
@@ -31,9 +31,10 @@ from researcher.campaigns.services import (
     update_campaign,
 )
 from researcher.extensions import db
+from researcher.form_fields import choices_from
 from researcher.gminas.models import Gmina
 from researcher.gminas.services import GminaError, add_locality, find_gmina, search_gminas
-from researcher.interviews.models import QuarantinedRecord
+from researcher.interviews.models import QuarantinedRecord, QuarantineStatus
 from researcher.interviews.quarantine import (
     QuarantineError,
     discard,
@@ -247,7 +248,7 @@ def reprocess_view(record_id: int):
         flash(str(error), "error")
         return redirect(url_for("admin.quarantined", record_id=record_id))
     db.session.commit()
-    if record.status == "przyjety":
+    if record.status == QuarantineStatus.ACCEPTED:
         flash(_("Rekord przyjęty (%(status)s).", status=result.status), "success")
         return redirect(url_for("admin.quarantine"))
     flash(_("Rekord nadal ma błędy."), "error")

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from researcher.auth.permissions import enum_check
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
 
 
@@ -56,7 +56,7 @@ ACTION_LABELS = {
 class AccessLogEntry(db.Model):
     __tablename__ = "access_log"
     __table_args__ = (
-        enum_check("action", AccessAction, "action_known"),
+        check_in("action", AccessAction, name="action_known"),
         Index("ix_access_log_at", "at"),
         Index("ix_access_log_actor_at", "actor_id", "at"),
     )

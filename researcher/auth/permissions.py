@@ -12,9 +12,10 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
 
 
@@ -29,15 +30,9 @@ PERMISSION_LABELS = {
 }
 
 
-def enum_check(column: str, values: type[StrEnum], name: str) -> CheckConstraint:
-    """A CheckConstraint admitting exactly the values of a StrEnum."""
-    allowed = ", ".join(f"'{v.value}'" for v in values)
-    return CheckConstraint(f"{column} IN ({allowed})", name=name)
-
-
 class UserPermission(db.Model):
     __tablename__ = "user_permissions"
-    __table_args__ = (enum_check("permission", Permission, "permission_known"),)
+    __table_args__ = (check_in("permission", Permission, name="permission_known"),)
 
     user_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True

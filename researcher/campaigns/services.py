@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from forms.questionnaire import QUESTIONNAIRES
 from researcher.auth.models import RESEARCHER, User
-from researcher.campaigns.models import STATUSES, Campaign
+from researcher.campaigns.models import Campaign, CampaignStatus
 from researcher.extensions import db
 from researcher.gminas.models import Gmina
 
@@ -34,7 +34,7 @@ class CampaignInput:
 def _apply(campaign: Campaign, data: CampaignInput) -> None:
     if data.ends_on < data.starts_on:
         raise CampaignError(_("Data zakończenia nie może być wcześniejsza niż data rozpoczęcia."))
-    if data.status not in STATUSES:
+    if data.status not in tuple(CampaignStatus):
         raise CampaignError(_("Nieznany status kampanii."))
     campaign.name = data.name.strip()
     campaign.gmina_code = data.gmina.code
@@ -76,7 +76,7 @@ def campaigns_for(user: User) -> list[Campaign]:
     stmt = (
         db.select(Campaign)
         .options(selectinload(Campaign.researchers))
-        .where(Campaign.status == "aktywna")
+        .where(Campaign.status == CampaignStatus.ACTIVE)
         .order_by(Campaign.name)
     )
     return [c for c in db.session.scalars(stmt) if may_work_on(user, c)]

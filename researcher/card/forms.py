@@ -8,7 +8,7 @@ from wtforms import DateField, RadioField, SelectField, StringField, TextAreaFie
 from wtforms.validators import DataRequired, Length, Optional
 
 from forms.vocabulary import AREAS, MATERIAL, OUT_OF_SCOPE, TARGET_GROUPS
-from researcher.admin.forms import MultiCheckboxField, choices_from
+from researcher.form_fields import MultiCheckboxField, choices_from
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS
 
 YES_NO = {"tak": _l("tak"), "nie": _l("nie")}

@@ -19,7 +19,7 @@ from researcher.card.models import (
     ServiceCardVersion,
 )
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, NeedStatus
 from researcher.themes.models import Theme, ThemeAssignment
 
 URGENCIES = ("pilna", "3m", "12m", "dlugofalowa")
@@ -157,7 +157,7 @@ def theme_needs(theme: Theme) -> list[Need]:
     stmt = (
         db.select(Need)
         .join(ThemeAssignment, ThemeAssignment.need_id == Need.id)
-        .where(ThemeAssignment.theme_id == theme.id, Need.status != "odrzucona")
+        .where(ThemeAssignment.theme_id == theme.id, Need.status != NeedStatus.REJECTED)
     )
     return list(db.session.scalars(stmt))
 
@@ -176,11 +176,21 @@ def row_from_theme(theme: Theme) -> RowInput:
     )
 
 
-def row_from_needs(needs: list[Need]) -> RowInput:
+def campaign_needs(card: ServiceCard, ids: list[int]) -> list[Need]:
+    """The needs of the card's campaign among `ids` (others are ignored, never added)."""
+    return list(
+        db.session.scalars(
+            db.select(Need).where(Need.id.in_(ids), Need.campaign_id == card.campaign_id)
+        )
+    )
+
+
+def row_from_needs(needs: list[Need], name: str = "") -> RowInput:
+    """A new row for the chosen needs: their commonest area and groups; a name by default."""
     areas = Counter(n.reviewed_area or n.area for n in needs)
     groups = Counter(g for n in needs for g in (n.reviewed_target_groups or n.target_groups))
     return RowInput(
-        name="",
+        name=name.strip() or _("Nowa usługa"),
         area=areas.most_common(1)[0][0] if areas else "pomoc_spoleczna",
         offered=False,
         new=True,
@@ -190,7 +200,7 @@ def row_from_needs(needs: list[Need]) -> RowInput:
 
 
 def evidence(row: ServiceCardRow) -> Evidence:
-    needs = [n for n in row.needs if n.status != "odrzucona"]
+    needs = [n for n in row.needs if n.status != NeedStatus.REJECTED]
     urgency = Counter(n.urgency for n in needs)
     channels = Counter(n.channel for n in needs)
     return Evidence(len(needs), {u: urgency.get(u, 0) for u in URGENCIES}, dict(channels))

@@ -9,17 +9,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
-from researcher.admin.forms import choices_from
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.card import services
 from researcher.card.forms import NEW_CHOICES, CardForm, RowForm
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion
 from researcher.extensions import db
-from researcher.interviews.models import Need
+from researcher.form_fields import choices_from
 from researcher.matching.services import card_row_evidence
 from researcher.resources.models import RESOURCE_KIND_LABELS
-from researcher.themes.models import AnalysisRun, Theme
+from researcher.themes.models import Theme
+from researcher.themes.services import latest_run, visible_themes
 
 bp = Blueprint("card", __name__, url_prefix="/karty")
 
@@ -113,12 +113,8 @@ def card(card_id: int):
 
 
 def _latest_themes(campaign_id: int) -> list[Theme]:
-    run = db.session.scalar(
-        db.select(AnalysisRun)
-        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == "gotowa")
-        .order_by(AnalysisRun.id.desc())
-    )
-    return [t for t in run.themes if t.merged_into_id is None] if run else []
+    run = latest_run(campaign_id)
+    return visible_themes(run) if run else []
 
 
 def _render_row(card: ServiceCard, form: RowForm, row: ServiceCardRow | None, status: int = 200):
@@ -213,16 +209,11 @@ def row_from_theme(card_id: int):
 def row_from_needs():
     card = db.get_or_404(ServiceCard, request.form.get("card", type=int) or 0)
     ids = request.form.getlist("need_id", type=int)
-    needs = list(
-        db.session.scalars(
-            db.select(Need).where(Need.id.in_(ids), Need.campaign_id == card.campaign_id)
-        )
-    )
+    needs = services.campaign_needs(card, ids)
     if not needs:
         flash(_("Zaznacz potrzeby z kampanii tej karty."), "error")
         return redirect(url_for("needs.index", campaign=card.campaign_id))
-    data = services.row_from_needs(needs)
-    data.name = request.form.get("name", "").strip() or _("Nowa usługa")
+    data = services.row_from_needs(needs, request.form.get("name", ""))
     row = services.add_row(card, data, needs)
     db.session.commit()
     flash(_("Dodano usługę (potrzeby za nią: %(n)d) — uzupełnij opis.", n=len(needs)), "success")

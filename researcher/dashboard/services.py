@@ -13,7 +13,7 @@ by the filter, k and the data's version: the number of the campaign's visits and
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -79,12 +79,11 @@ def publish_figure(table_key: str, table, f: ReportFilter, k: int) -> PublishedT
 
 
 CACHE_SIZE = 32
-_cache: OrderedDict[tuple, tuple[Summary, list[PublishedTable]]] = OrderedDict()
 
 
 def clear_cache() -> None:
     """Forget every kept figure (tests; after bulk changes made outside the app)."""
-    _cache.clear()
+    _published.cache_clear()
 
 
 def data_version(f: ReportFilter) -> tuple[Any, ...]:
@@ -105,16 +104,18 @@ def data_version(f: ReportFilter) -> tuple[Any, ...]:
 
 def published_figures(f: ReportFilter, k: int) -> tuple[Summary, list[PublishedTable]]:
     """The summary and every figure of `f` after disclosure control, kept per data version."""
-    key = (f, k, data_version(f))
-    if key in _cache:
-        _cache.move_to_end(key)
-        return _cache[key]
+    return _published(f, k, data_version(f))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _published(
+    f: ReportFilter, k: int, version: tuple[Any, ...]
+) -> tuple[Summary, list[PublishedTable]]:
+    # `version` only keys the cache: new data, new entry; the least recently used ones go.
     counted = report(f)
-    tables = [publish_figure(name, table, f, k) for name, table in counted.tables.items()]
-    _cache[key] = (counted.summary, tables)
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
-    return _cache[key]
+    return counted.summary, [
+        publish_figure(name, table, f, k) for name, table in counted.tables.items()
+    ]
 
 
 def build_panel(

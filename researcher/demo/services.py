@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
 from researcher.auth.services import create_user, generate_password
-from researcher.campaigns.models import Campaign
+from researcher.campaigns.models import Campaign, CampaignStatus
 from researcher.campaigns.services import CampaignInput, create_campaign, questionnaire_versions
 from researcher.demo.channels import seed_demo_channels
 from researcher.demo.generator import FIELDWORK_DAYS, generate_records
@@ -92,7 +92,7 @@ def seed_demo(visits: int = 0) -> DemoReport:
                 # A fixed start keeps every dated example (tests, docs) inside the round.
                 starts_on=DEMO_START,
                 ends_on=date(max(date.today().year, DEMO_START.year), 12, 31),
-                status="aktywna",
+                status=CampaignStatus.ACTIVE,
                 questionnaire_version=questionnaire_versions()[0],
                 open_to_all_researchers=True,
                 researcher_ids=[],

@@ -28,14 +28,14 @@ from researcher.exports.document import (
 from researcher.exports.quotes import approved_quotes
 from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, split_by_unit
 from researcher.extensions import db
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, NeedStatus
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
 from researcher.matching.tables import needs_met_tables
 from researcher.recommendations import services as recommendations
 from researcher.reports import aggregates, evidence
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
 from researcher.reports.tables import CountTable, PublishedTable
-from researcher.themes.models import AnalysisRun, Theme
+from researcher.themes.models import AnalysisRun, RunStatus, Theme
 
 #: The seed template's title, followed by the NGO's name when the card has one.
 NGO_CARD_TITLE = "KARTA USŁUG I KRYTERIÓW DOSTĘPU ORGANIZACJI POZARZĄDOWEJ"
@@ -239,7 +239,7 @@ def _themes_table(campaign_id: int) -> CountTable | None:
     """Themes of the latest finished analysis run and their sizes, or None without a run."""
     run = db.session.scalar(
         db.select(AnalysisRun)
-        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == "gotowa")
+        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == RunStatus.READY)
         .order_by(AnalysisRun.id.desc())
     )
     if run is None:
@@ -321,7 +321,7 @@ def _evidence_tables(rows: list[ServiceCardRow]) -> list[CountTable]:
     """
     ids = [row.id for row in rows]
     link = card_row_needs.c
-    live = (Need.id == link.need_id) & (Need.status != "odrzucona") & link.row_id.in_(ids)
+    live = (Need.id == link.need_id) & (Need.status != NeedStatus.REJECTED) & link.row_id.in_(ids)
     per_row = db.session.execute(
         db.select(link.row_id, Need.urgency, db.func.count()).where(live)
         .group_by(link.row_id, Need.urgency)

@@ -3,7 +3,8 @@
     flask export diagnosis --campaign 1 --variant ops --format xlsx --output diagnoza.xlsx
     flask export card --campaign 1 --format pdf --output karta.pdf
 
-Each run is logged as an ExportJob with no user, like an export from the web page.
+Each run is logged as an ExportJob with no user, like an export from the web page, and
+built by this process as a job of `researcher.jobs`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from flask import current_app
 
 from researcher.exports import services
 from researcher.exports.card import CARD_FORMATS
+from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db
+from researcher.jobs.worker import run_now
 
 export = click.Group("export", help="Eksporty dla gminy: diagnoza i karta usług.")
 
@@ -28,11 +31,11 @@ def _run(kind: str, campaign: int, fmt: str, variant: str | None, output: Path, 
     except services.ExportError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from error
-    db.session.commit()
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    job = services.run_export(job.id, output=output)
-    if job.status != services.READY:
+    run_now(services.enqueue(job, output))  # this process builds it, whatever JOBS_WORKER says
+    job = db.session.get(ExportJob, job.id, populate_existing=True)
+    if job.status != ExportStatus.READY:
         raise click.ClickException(f"Eksport nr {job.id} nie powiódł się: {job.error}")
     click.echo(f"Eksport nr {job.id} (k = {job.k}) zapisano w {output}.")
 

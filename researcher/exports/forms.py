@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 from wtforms.validators import DataRequired, Optional, ValidationError
 
-from researcher.admin.forms import choices_from
+from researcher.form_fields import choices_from
 
 KIND_LABELS = {
     "diagnosis": _l("Diagnoza dla gminy (tabele, teksty, wykresy)"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from analysis.pii import find_pii
 from researcher.exports.document import TextItem
 from researcher.extensions import db
-from researcher.interviews.models import Need
-from researcher.themes.models import AnalysisRun, Theme, ThemeAssignment
+from researcher.interviews.models import Need, NeedStatus
+from researcher.themes.models import AnalysisRun, RunStatus, Theme, ThemeAssignment
 
 
 def approved_quotes(campaign_id: int, per_theme: int = 5) -> list[TextItem]:
@@ -17,7 +17,7 @@ def approved_quotes(campaign_id: int, per_theme: int = 5) -> list[TextItem]:
     """
     run_id = db.session.scalar(
         db.select(AnalysisRun.id)
-        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == "gotowa")
+        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == RunStatus.READY)
         .order_by(AnalysisRun.id.desc())
     )  # fmt: skip
     themes = {}
@@ -37,7 +37,7 @@ def approved_quotes(campaign_id: int, per_theme: int = 5) -> list[TextItem]:
     quotes = db.session.execute(
         db.select(Need.id, Need.description)
         .where(Need.campaign_id == campaign_id, Need.quote_approved.is_(True),
-               Need.status != "odrzucona")
+               Need.status != NeedStatus.REJECTED)
         .order_by(Need.recorded_at, Need.id)
     )  # fmt: skip
     grouped: dict[str, list[str]] = {}

@@ -1,10 +1,10 @@
-"""Export jobs: create the log entry, build the file with progress, mark it ready or failed.
+"""Exports: create the log entry, queue the job, build the file with progress.
 
-`create_job` is an ordinary service (add, flush; the caller commits). `run_export` is the job
-runner, started in a background thread by the view or directly by the CLI: it is its own unit
-of work and commits as it goes, so the status page can show progress while the file grows.
-Files are written under `EXPORTS_DIR` (default `instance/exports/`) to a temporary name and
-renamed when complete, so a download never sees half a file.
+`create_job` logs the request and `enqueue` queues it (both flush; the view commits). The file
+is built by `run_export`, a job of `researcher.jobs` run by whichever worker claims it; it
+reports progress through the worker, which commits. Files are written under `EXPORTS_DIR`
+(default `instance/exports/`) to a temporary name and renamed when complete, so a download
+never sees half a file.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any
 from flask import Flask, current_app
 from flask_babel import gettext as _
 
-from forms.vocabulary import N_
 from researcher.audit.models import AccessAction
 from researcher.audit.services import record_access
 from researcher.auth.models import User
@@ -30,10 +29,12 @@ from researcher.exports.csv import write_diagnosis_csv
 from researcher.exports.document import DiagnosisReport, Progress
 from researcher.exports.docx import write_diagnosis_docx
 from researcher.exports.json import write_diagnosis_json
-from researcher.exports.models import ExportJob
+from researcher.exports.models import ExportJob, ExportStatus
 from researcher.exports.pdf import write_diagnosis_pdf
 from researcher.exports.xlsx import write_diagnosis_xlsx
 from researcher.extensions import db, utcnow
+from researcher.jobs import queue
+from researcher.jobs.models import Job
 from researcher.reports.disclosure import DEFAULT_K, MIN_K
 
 DIAGNOSIS_WRITERS: dict[str, Callable[[DiagnosisReport, Path, Progress], None]] = {
@@ -53,7 +54,6 @@ MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
 }
-WAITING, RUNNING, READY, FAILED = "oczekuje", "trwa", "gotowy", "blad"
 PROGRESS_STEP = 5  # commit progress only when it moved this many points
 
 
@@ -107,7 +107,7 @@ def create_job(
         format=fmt,
         k=disclosure_k(config),
         params=dict(params or {}),
-        status=WAITING,
+        status=ExportStatus.WAITING,
         progress=0,
     )
     db.session.add(job)
@@ -124,100 +124,87 @@ def file_name(job: ExportJob) -> str:
     return "-".join(p for p in parts if p) + f"-{stamp}-nr{job.id}.{job.format}"
 
 
-def run_export(job_id: int, output: Path | None = None) -> ExportJob:
-    """Build the job's file (to `output`, or the exports folder) and record the result."""
-    job = db.session.get(ExportJob, job_id)
+JOB_KIND = "export"
+
+
+def enqueue(export: ExportJob, output: Path | None = None) -> Job:
+    """Queue the building of `export`'s file (to `output`, or the exports folder)."""
+    params: dict[str, Any] = {"export_id": export.id}
+    if output is not None:
+        params["output"] = str(output)
+    return queue.enqueue(JOB_KIND, params)
+
+
+def run_export(params: dict[str, Any], progress: Callable[[int], None]) -> None:
+    """The job: build the export's file and record it as ready (flushes; the worker commits)."""
+    job = db.session.get(ExportJob, params["export_id"])
     if job is None:
-        raise ExportError(_("Nie ma zlecenia eksportu %(id)s.", id=job_id))
-    job.status = RUNNING
-    db.session.commit()
+        raise ExportError(_("Nie ma zlecenia eksportu %(id)s.", id=params["export_id"]))
+    job.status, job.progress, job.error = ExportStatus.RUNNING, 0, None
+    progress(0)
+    output = Path(params["output"]) if params.get("output") else None
     target = output or exports_dir(current_app) / file_name(job)
-    partial = target.with_name(target.name + ".part")
+    # Per worker: a worker that lost its lease never writes over its successor's file.
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
     try:
-        _build(job, partial)
+        _build(job, partial, progress)
         os.replace(partial, target)
-    except Exception as error:  # any failure is recorded on the job, and logged
-        db.session.rollback()
+    finally:
         partial.unlink(missing_ok=True)
-        job = db.session.get(ExportJob, job_id)
-        job.status, job.error = FAILED, f"{type(error).__name__}: {error}"
-        current_app.logger.exception("export %s failed", job_id)
-    else:
-        job.status, job.progress = READY, 100
-        job.filename = target.name if output is None else None
-        if output is not None:
-            job.params = {**job.params, "output": str(output)}
-    job.finished_at = utcnow()
-    db.session.commit()
-    return job
+    job.status, job.progress, job.finished_at = ExportStatus.READY, 100, utcnow()
+    job.filename = target.name if output is None else None
+    if output is not None:
+        job.params = {**job.params, "output": str(output)}
+    db.session.flush()
 
 
-def start_export(app: Flask, job_id: int) -> None:
-    """Run the job in a background thread (EXPORTS_BACKGROUND, default on) or right now."""
-    if not app.config.get("EXPORTS_BACKGROUND", True):
-        run_export(job_id)
-        return
-
-    def work() -> None:
-        with app.app_context():
-            run_export(job_id)
-
-    threading.Thread(target=work, name=f"export-{job_id}", daemon=True).start()
+def export_failed(params: dict[str, Any], message: str) -> None:
+    """Record the job's failure on the export's log entry."""
+    job = db.session.get(ExportJob, params["export_id"])
+    if job is not None:
+        job.status, job.error, job.finished_at = ExportStatus.FAILED, message, utcnow()
+        db.session.flush()
 
 
-#: The message of a job that never finished: its thread died with the server process. Stored
-#: in Polish, translated when shown (`job_error`).
-INTERRUPTED = N_(
-    "Eksport przerwany: serwer został zatrzymany, zanim plik był gotowy. Przygotuj go ponownie."
-)
-
-
-def tidy(app: Flask, now: datetime | None = None) -> None:
-    """Mark jobs interrupted by a restart as failed, and delete files kept too long.
-
-    A job runs in a thread of the web process, so a restart leaves it "waiting" or "running"
-    for ever; past EXPORTS_STALE_MINUTES (an export takes seconds) it is recorded as failed.
-    Files are deleted EXPORTS_KEEP_DAYS after they were made; the log entry stays.
-    """
-    now = now or utcnow()
-    changed = False
-    stale = now - timedelta(minutes=app.config.get("EXPORTS_STALE_MINUTES", 30))
+def delete_old_files(app: Flask, now: datetime | None = None) -> None:
+    """Delete files made more than EXPORTS_KEEP_DAYS ago; the log entries stay."""
     for job in db.session.scalars(
         db.select(ExportJob).where(
-            ExportJob.status.in_((WAITING, RUNNING)), ExportJob.created_at < stale
-        )
-    ):
-        job.status, job.error, job.finished_at = FAILED, INTERRUPTED, now
-        changed = True
-    old = now - timedelta(days=app.config.get("EXPORTS_KEEP_DAYS", 30))
-    for job in db.session.scalars(
-        db.select(ExportJob).where(
-            ExportJob.status == READY, ExportJob.filename.is_not(None), ExportJob.finished_at < old
+            ExportJob.status == ExportStatus.READY,
+            ExportJob.filename.is_not(None),
+            ExportJob.finished_at < _keep_since(app, now),
         )
     ):
         (exports_dir(app) / job.filename).unlink(missing_ok=True)
         job.filename = None
-        changed = True
-    if changed:  # the progress poller calls this every second or two: no empty commits
-        db.session.commit()
+    db.session.flush()
+
+
+def _keep_since(app: Flask, now: datetime | None = None) -> datetime:
+    return (now or utcnow()) - timedelta(days=app.config["EXPORTS_KEEP_DAYS"])
 
 
 def job_error(job: ExportJob) -> str | None:
     """The job's error to show: ours translated, a technical one as it was recorded."""
-    return _(job.error) if job.error == INTERRUPTED else job.error
+    return _(job.error) if job.error == queue.INTERRUPTED else job.error
 
 
 def job_path(app: Flask, job: ExportJob) -> Path | None:
-    """The finished file of a job, or None when it is not (or no longer) there."""
-    if job.status != READY or not job.filename:
+    """The finished file of a job, or None when it is not (or no longer) there.
+
+    A file past EXPORTS_KEEP_DAYS counts as gone even before `delete_old_files` removes it.
+    """
+    if job.status != ExportStatus.READY or not job.filename:
+        return None
+    if job.finished_at is not None and job.finished_at < _keep_since(app):
         return None
     path = exports_dir(app) / job.filename
     return path if path.is_file() else None
 
 
-def _build(job: ExportJob, path: Path) -> None:
+def _build(job: ExportJob, path: Path, report: Callable[[int], None]) -> None:
     config = current_app.config
-    progress = _progress_recorder(job)
+    progress = _progress_recorder(job, report)
     if job.kind == "card":
         card = assemble.card_document(job.campaign_id, job.k, job.params.get("card_id"))
         progress(50)
@@ -229,10 +216,10 @@ def _build(job: ExportJob, path: Path) -> None:
     writer(report, path, lambda percent: progress(10 + percent * 9 // 10))
 
 
-def _progress_recorder(job: ExportJob) -> Progress:
+def _progress_recorder(job: ExportJob, report: Callable[[int], None]) -> Progress:
     def record(percent: int) -> None:
         if percent - job.progress >= PROGRESS_STEP or (percent == 100 and job.progress != 100):
             job.progress = min(percent, 99)  # 100 only when the file is in place
-            db.session.commit()
+            report(job.progress)  # the worker commits: the status page sees it
 
     return record

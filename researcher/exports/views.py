@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from researcher.access import allow
@@ -15,17 +14,13 @@ from researcher.campaigns.models import Campaign
 from researcher.card.models import ServiceCard
 from researcher.exports import services
 from researcher.exports.forms import KIND_LABELS, VARIANT_LABELS, ExportForm
-from researcher.exports.models import ExportJob
+from researcher.exports.models import EXPORT_STATUS_LABELS, ExportJob, ExportStatus
 from researcher.extensions import db
+from researcher.jobs import worker
+from researcher.jobs.poll import poll_state
 
 bp = Blueprint("exports", __name__, url_prefix="/eksporty")
 LOG_LENGTH = 50
-STATUS_LABELS = {
-    services.WAITING: _l("Oczekuje"),
-    services.RUNNING: _l("Trwa"),
-    services.READY: _l("Gotowy"),
-    services.FAILED: _l("Błąd"),
-}
 
 
 def _form() -> ExportForm:
@@ -39,7 +34,6 @@ def _form() -> ExportForm:
 
 
 def _page(form: ExportForm, status: int = 200):
-    services.tidy(current_app)
     jobs = db.session.scalars(
         db.select(ExportJob).order_by(ExportJob.id.desc()).limit(LOG_LENGTH)
     ).all()
@@ -60,9 +54,10 @@ def labels() -> dict[str, Any]:
 
     return {
         "job_kind_label": kind_label,
-        "job_status_label": lambda code: STATUS_LABELS.get(code, code),
-        "job_status_labels": {code: str(label) for code, label in STATUS_LABELS.items()},
+        "job_status_label": lambda code: EXPORT_STATUS_LABELS.get(code, code),
         "job_error": services.job_error,
+        "job_path": lambda job: services.job_path(current_app, job),
+        "job_unfinished": lambda job: job.status in (ExportStatus.WAITING, ExportStatus.RUNNING),
     }
 
 
@@ -96,15 +91,16 @@ def start():
         db.session.rollback()
         form.form_errors.append(str(error))
         return _page(form, 400)
+    services.enqueue(job)
+    services.delete_old_files(current_app)
     db.session.commit()
-    services.start_export(current_app._get_current_object(), job.id)
+    worker.kick(current_app._get_current_object())
     return redirect(url_for("exports.job", job_id=job.id))
 
 
 @bp.route("/<int:job_id>")
 @allow(MANAGER, ADMIN)
 def job(job_id: int):
-    services.tidy(current_app)
     return render_template("exports/job.html", job=db.get_or_404(ExportJob, job_id))
 
 
@@ -112,15 +108,15 @@ def job(job_id: int):
 @allow(MANAGER, ADMIN)
 def status(job_id: int):
     """JSON for the progress poller on the job page."""
-    services.tidy(current_app)
     export = db.get_or_404(ExportJob, job_id)
     ready = services.job_path(current_app, export) is not None
-    return {
-        "status": export.status,
-        "progress": export.progress,
-        "error": services.job_error(export),
-        "download": url_for("exports.download", job_id=export.id) if ready else None,
-    }
+    return poll_state(
+        export.status,
+        EXPORT_STATUS_LABELS,
+        export.progress,
+        services.job_error(export),
+        download=url_for("exports.download", job_id=export.id) if ready else None,
+    )
 
 
 @bp.route("/<int:job_id>/plik")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -129,10 +130,9 @@ def outcome_labels(translate: Translate, version: str = CURRENT_VERSION) -> dict
 
 def count_outcomes(visits: list[Visit], outcomes: dict[str, str]) -> dict[str, int]:
     """How many visits ended with each outcome (every outcome listed, zeros included)."""
-    counts = dict.fromkeys(outcomes, 0)
-    for visit in visits:
-        counts[visit.visit_outcome] = counts.get(visit.visit_outcome, 0) + 1
-    return counts
+    counts = Counter(dict.fromkeys(outcomes, 0))
+    counts.update(visit.visit_outcome for visit in visits)
+    return dict(counts)
 
 
 # --- backup upload --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -169,9 +170,7 @@ def backups():
 
 
 def _backups_page(form: BackupUploadForm, results=None) -> str:
-    counts: dict[str, int] = {}
-    for result in results or []:
-        counts[result.status] = counts.get(result.status, 0) + 1
+    counts = Counter(result.status for result in results or [])
     return render_template("field/backups.html", form=form, results=results, counts=counts)
 
 

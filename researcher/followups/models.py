@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from researcher.auth.models import User
-from researcher.auth.permissions import enum_check
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
 from researcher.interviews.models import Need
 
@@ -65,7 +65,7 @@ class Followup(db.Model):
 
     __tablename__ = "followups"
     __table_args__ = (
-        enum_check("status", FollowupStatus, "status_known"),
+        check_in("status", FollowupStatus, name="status_known"),
         Index("ix_followups_assigned_status", "assigned_to_id", "status"),
     )
 

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forms.vocabulary import N_
 from researcher.auth.models import User
-from researcher.auth.permissions import enum_check
 from researcher.campaigns.models import Campaign
+from researcher.codes import check_in
 from researcher.extensions import db, local_day, utcnow
 from researcher.gminas.models import Locality
 
@@ -115,6 +115,27 @@ CHANNEL_NAMES = {
 CHANNEL_LABELS = {channel: _l(name) for channel, name in CHANNEL_NAMES.items()}
 
 
+class NeedStatus(StrEnum):
+    """The Menedżer US's review of a need; a rejected need is left out of every count."""
+
+    NEW = "nowa"
+    VERIFIED = "zweryfikowana"
+    REJECTED = "odrzucona"
+
+
+NEED_STATUS_LABELS = {
+    NeedStatus.NEW: _l("Nowa"),
+    NeedStatus.VERIFIED: _l("Zweryfikowana"),
+    NeedStatus.REJECTED: _l("Odrzucona"),
+}
+
+
+class QuarantineStatus(StrEnum):
+    NEW = "nowy"
+    ACCEPTED = "przyjety"
+    REJECTED = "odrzucony"
+
+
 class Need(db.Model):
     """One need, denormalised for filtering and counting: from an interview (module D), a
     meeting, or entered by the manager (one by one or imported) for the other channels."""
@@ -122,7 +143,7 @@ class Need(db.Model):
     __tablename__ = "needs"
     __table_args__ = (
         UniqueConstraint("visit_id", "position"),
-        enum_check("channel", Channel, "channel_known"),
+        check_in("channel", Channel, name="channel_known"),
         # A visit's needs, and only they, hang on a visit (the respondent counts come from it).
         CheckConstraint(
             "(channel = 'wizyta' AND visit_id IS NOT NULL) OR "
@@ -143,6 +164,7 @@ class Need(db.Model):
         # On PostgreSQL the migration adds the trigram index `ix_needs_search_trgm`.
         Index("ix_needs_recorded", "recorded_at", "id"),
         Index("ix_needs_campaign_recorded", "campaign_id", "recorded_at", "id"),
+        check_in("status", NeedStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -181,7 +203,7 @@ class Need(db.Model):
     recorded_on: Mapped[date] = mapped_column(default=_recorded_on)  # as the visit's
     # The Menedżer US's review (researcher's answers above stay as recorded; changes are logged
     # in need_changes). None means "as the researcher recorded it".
-    status: Mapped[str] = mapped_column(String(30), default="nowa")
+    status: Mapped[str] = mapped_column(String(30), default=NeedStatus.NEW)
     status_reason: Mapped[str | None] = mapped_column(Text)
     reviewed_area: Mapped[str | None] = mapped_column(String(40))
     reviewed_target_groups: Mapped[list[str] | None] = mapped_column(JSON)
@@ -215,6 +237,7 @@ class QuarantinedRecord(db.Model):
     """A record the server rejected, kept verbatim with its errors for an admin to re-process."""
 
     __tablename__ = "quarantine"
+    __table_args__ = (check_in("status", QuarantineStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -225,7 +248,7 @@ class QuarantinedRecord(db.Model):
     source: Mapped[str] = mapped_column(String(20), default="sync")  # "sync" | "backup"
     payload: Mapped[Any] = mapped_column(JSON)
     errors: Mapped[dict[str, list[str]]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(20), default="nowy")  # nowy|przyjety|odrzucony
+    status: Mapped[str] = mapped_column(String(20), default=QuarantineStatus.NEW)
     resolved_at: Mapped[datetime | None]
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
 from researcher.interviews.contacts import SEALED, unseal_record
-from researcher.interviews.models import QuarantinedRecord
+from researcher.interviews.models import QuarantinedRecord, QuarantineStatus
 from researcher.interviews.sync import REJECTED, RecordResult, apply_record
 
 
@@ -16,7 +16,7 @@ class QuarantineError(Exception):
 
 
 def _open(record: QuarantinedRecord) -> None:
-    if record.status != "nowy":
+    if record.status != QuarantineStatus.NEW:
         raise QuarantineError(_("Ten rekord został już rozpatrzony."))
 
 
@@ -37,7 +37,7 @@ def reprocess(record: QuarantinedRecord, by: User) -> RecordResult:
     if result.status == REJECTED:
         record.errors = result.errors
     else:
-        record.status = "przyjety"
+        record.status = QuarantineStatus.ACCEPTED
         record.resolved_at = utcnow()
         record.resolved_by_id = by.id
     return result
@@ -45,7 +45,7 @@ def reprocess(record: QuarantinedRecord, by: User) -> RecordResult:
 
 def discard(record: QuarantinedRecord, by: User) -> None:
     _open(record)
-    record.status = "odrzucony"
+    record.status = QuarantineStatus.REJECTED
     record.resolved_at = utcnow()
     record.resolved_by_id = by.id
 
@@ -53,7 +53,7 @@ def discard(record: QuarantinedRecord, by: User) -> None:
 def open_records() -> list[QuarantinedRecord]:
     stmt = (
         db.select(QuarantinedRecord)
-        .where(QuarantinedRecord.status == "nowy")
+        .where(QuarantinedRecord.status == QuarantineStatus.NEW)
         .order_by(QuarantinedRecord.received_at.desc())
     )
     return list(db.session.scalars(stmt))

@@ -28,7 +28,7 @@ from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.gminas.models import Locality
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, NeedStatus
 from researcher.resources.models import Referral, ReferralStatus, Resource, ResourceStatus
 from researcher.themes.models import Theme, ThemeAssignment
 
@@ -144,7 +144,9 @@ def campaign_need_items(campaign: Campaign) -> list[NeedItem]:
         Need.id, Need.description, Need.area, Need.reviewed_area, Need.target_groups,
         Need.reviewed_target_groups, Need.locality_id, Need.urgency,
     ).where(
-        Need.campaign_id == campaign.id, Need.status != "odrzucona", Need.scope_flag.is_(None)
+        Need.campaign_id == campaign.id,
+        Need.status != NeedStatus.REJECTED,
+        Need.scope_flag.is_(None),
     ).order_by(Need.id)
     return [
         # The text only feeds the vectors, whose preparation masks personal data itself.

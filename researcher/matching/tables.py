@@ -18,7 +18,7 @@ from analysis.matching import gaps
 from forms.vocabulary import AREAS, N_
 from researcher.extensions import db
 from researcher.followups.models import Followup, FollowupStatus
-from researcher.interviews.models import Need, Visit
+from researcher.interviews.models import Need, NeedStatus, Visit
 from researcher.matching.services import capacity_in_use, need_item, resource_item
 from researcher.needs.models import NeedChange
 from researcher.reports.slices import ReportFilter
@@ -67,7 +67,9 @@ SECTION_TITLE = N_("Sposoby zaspokajania potrzeb")
 
 def _needs(f: ReportFilter):
     stmt = db.select(Need).where(
-        Need.campaign_id == f.campaign_id, Need.status != "odrzucona", Need.scope_flag.is_(None)
+        Need.campaign_id == f.campaign_id,
+        Need.status != NeedStatus.REJECTED,
+        Need.scope_flag.is_(None),
     )
     if f.locality_id is not None:
         stmt = stmt.where(Need.locality_id == f.locality_id)

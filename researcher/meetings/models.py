@@ -15,8 +15,8 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from researcher.auth.models import User
-from researcher.auth.permissions import enum_check
 from researcher.campaigns.models import Campaign
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
 from researcher.gminas.models import Locality
 from researcher.interviews.models import Need
@@ -53,7 +53,7 @@ AGE_BANDS = {
 
 class Meeting(db.Model):
     __tablename__ = "meetings"
-    __table_args__ = (enum_check("kind", MeetingKind, "kind_known"),)
+    __table_args__ = (check_in("kind", MeetingKind, name="kind_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)  # made on the phone or here

@@ -15,16 +15,12 @@ from wtforms import (
 from wtforms.validators import Length, Optional
 
 from forms.vocabulary import TARGET_GROUPS
-from researcher.admin.forms import MultiCheckboxField, choices_from
 from researcher.card.forms import area_choices
-from researcher.interviews.models import CHANNEL_LABELS
+from researcher.form_fields import MultiCheckboxField, choices_from
+from researcher.interviews.models import CHANNEL_LABELS, NEED_STATUS_LABELS, NeedStatus
 from researcher.labels import URGENCY_LABELS
 
-STATUS_CHOICES = {
-    "nowa": _l("Nowa (do przejrzenia)"),
-    "zweryfikowana": _l("Zweryfikowana"),
-    "odrzucona": _l("Odrzucona"),
-}
+STATUS_CHOICES = {**NEED_STATUS_LABELS, NeedStatus.NEW: _l("Nowa (do przejrzenia)")}
 SCOPE_CHOICES = {
     "": _l("Usługa społeczna (w zakresie ustawy)"),
     "potrzeba_materialna": _l("Potrzeba materialna (poza definicją usługi społecznej)"),

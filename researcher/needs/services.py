@@ -17,10 +17,9 @@ from analysis.pii import find_pii, mask_pii, placeholder_kinds
 from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.auth.models import User
 from researcher.extensions import db
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, NeedStatus
 from researcher.needs.models import NeedChange
 
-STATUSES = ("nowa", "zweryfikowana", "odrzucona")
 SCOPE_FLAGS = ("potrzeba_materialna", "poza_zakresem")
 PAGE_SIZE = 50
 COUNT_LIMIT = 10_000
@@ -200,9 +199,9 @@ def correct(need: Need, by: User, area: str, target_groups: list[str]) -> None:
 
 
 def set_status(need: Need, by: User, status: str, reason: str = "") -> None:
-    if status not in STATUSES:
+    if status not in tuple(NeedStatus):
         raise ReviewError(_("Nieznany status."), "status")
-    if status == "odrzucona" and not reason.strip():
+    if status == NeedStatus.REJECTED and not reason.strip():
         raise ReviewError(_("Podaj powód odrzucenia."), "reason")
     _log(need, by, "status", need.status, status)
     need.status = status

@@ -70,7 +70,7 @@ def detail(need_id: int):
     if request.method == "GET":
         form.area.data = services.effective_area(need)
         form.target_groups.data = services.effective_groups(need)
-        form.status.data = need.status if need.status in services.STATUSES else "nowa"
+        form.status.data = need.status
         form.reason.data = need.status_reason or ""
         form.scope_flag.data = need.scope_flag or ""
         form.quote_approved.data = need.quote_approved

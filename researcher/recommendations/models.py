@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from researcher.auth.permissions import enum_check
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
 
 
@@ -49,7 +49,7 @@ class Recommendation(db.Model):
 
 class RecommendationEvidence(db.Model):
     __tablename__ = "recommendation_evidence"
-    __table_args__ = (enum_check("kind", EvidenceKind, "kind_known"),)
+    __table_args__ = (check_in("kind", EvidenceKind, name="kind_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(

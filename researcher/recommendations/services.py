@@ -17,13 +17,13 @@ from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
 from researcher.card.models import ServiceCard, ServiceCardRow, card_row_needs
 from researcher.extensions import db
-from researcher.interviews.models import Need
+from researcher.interviews.models import Need, NeedStatus
 from researcher.recommendations.models import EvidenceKind, Recommendation, RecommendationEvidence
 from researcher.recommendations.public import PublicSummary, new_token
 from researcher.reports.disclosure import publish_count
 from researcher.reports.evidence import CRITERIA, UNIVERSAL, _has
-from researcher.reports.slices import EFFECTIVE_AREA, REJECTED
-from researcher.themes.models import AnalysisRun, Theme
+from researcher.reports.slices import EFFECTIVE_AREA
+from researcher.themes.models import AnalysisRun, RunStatus, Theme
 
 
 class RecommendationError(Exception):
@@ -42,13 +42,13 @@ class EvidenceLine:
 
 
 def _live(campaign_id: int) -> list:
-    return [Need.campaign_id == campaign_id, Need.status != REJECTED]
+    return [Need.campaign_id == campaign_id, Need.status != NeedStatus.REJECTED]
 
 
 def _themes(campaign_id: int) -> list[Theme]:
     run = db.session.scalar(
         select(AnalysisRun).where(AnalysisRun.campaign_id == campaign_id,
-                                  AnalysisRun.status == "gotowa")
+                                  AnalysisRun.status == RunStatus.READY)
         .order_by(AnalysisRun.id.desc())
     )  # fmt: skip
     if run is None:
@@ -155,7 +155,7 @@ def describe(link: RecommendationEvidence, campaign_id: int, k: int) -> str:
         n = db.session.scalar(
             select(func.count()).select_from(Need)
             .join(card_row_needs, link_c.need_id == Need.id)
-            .where(link_c.row_id == row.id, Need.status != REJECTED)
+            .where(link_c.row_id == row.id, Need.status != NeedStatus.REJECTED)
         ) or 0  # fmt: skip
         return _("Karta usług, „%(name)s”: %(n)s potrzeb mieszkańców", name=row.name,
                  n=publish_count(n, k).text)  # fmt: skip

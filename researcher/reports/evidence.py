@@ -19,7 +19,7 @@ from sqlalchemy import String, func, select, true
 from analysis.text import tokens
 from forms.vocabulary import N_
 from researcher.extensions import db
-from researcher.interviews.models import CHANNEL_NAMES, Channel, Need
+from researcher.interviews.models import CHANNEL_NAMES, Channel, Need, NeedStatus
 from researcher.reports.aggregates import (
     AREA_OPTIONS,
     TARGET_GROUP_OPTIONS,
@@ -31,7 +31,6 @@ from researcher.reports.aggregates import (
 from researcher.reports.slices import (
     EFFECTIVE_AREA,
     NO_ANSWER,
-    REJECTED,
     ReportFilter,
     _json_elements,
     _json_type,
@@ -51,7 +50,7 @@ class EvidenceFilter:
 
 
 def _where(f: EvidenceFilter, visits_only: bool = False) -> list[Any]:
-    conditions = [Need.campaign_id == f.campaign_id, Need.status != REJECTED]
+    conditions = [Need.campaign_id == f.campaign_id, Need.status != NeedStatus.REJECTED]
     if visits_only:
         conditions.append(Need.channel == Channel.VISIT.value)
     elif f.channel:

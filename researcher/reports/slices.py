@@ -38,13 +38,12 @@ from sqlalchemy.exc import OperationalError
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need, Visit, need_not_restricted
+from researcher.interviews.models import Need, NeedStatus, Visit, need_not_restricted
 from researcher.reports.models import ReportSlice
 from researcher.reports.periods import month_end, month_start
 
 log = logging.getLogger(__name__)
 
-REJECTED = "odrzucona"
 NO_ANSWER = "brak_odpowiedzi"
 
 Key = tuple[int, int, date]  # campaign id, locality id (0: none), day
@@ -209,7 +208,8 @@ def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Docum
         documents[key]["gaps"] = [[value, n] for value, n in gaps[key].items()]
 
     needs = [
-        Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days), Need.status != REJECTED,
+        Need.campaign_id.in_(campaigns), Need.recorded_on.in_(days),
+        Need.status != NeedStatus.REJECTED,
         need_not_restricted(),
     ]  # fmt: skip
     if channel is not None:

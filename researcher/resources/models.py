@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from researcher.auth.permissions import enum_check
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
 from researcher.gminas.models import Gmina
 from researcher.interviews.models import Need
@@ -84,8 +84,8 @@ class Resource(db.Model):
 
     __tablename__ = "resources"
     __table_args__ = (
-        enum_check("kind", ResourceKind, "kind_known"),
-        enum_check("status", ResourceStatus, "status_known"),
+        check_in("kind", ResourceKind, name="kind_known"),
+        check_in("status", ResourceStatus, name="status_known"),
         Index("ix_resources_gmina_status", "gmina_code", "status"),
     )
 
@@ -136,7 +136,7 @@ class Referral(db.Model):
 
     __tablename__ = "referrals"
     __table_args__ = (
-        enum_check("status", ReferralStatus, "status_known"),
+        check_in("status", ReferralStatus, name="status_known"),
         UniqueConstraint("need_id", "resource_id"),
         Index("ix_referrals_resource_status", "resource_id", "status"),
     )

@@ -7,7 +7,7 @@ Rules (periods are settings, defaults from DOMAIN §3.6):
 - interviews of a closed campaign ("zakonczona") are anonymised: respondent code, uuid,
   contacts, earlier versions and every free-text answer dropped, coded answers kept — so the
   counts of every report stay exactly as they were;
-- export files: RETENTION via EXPORTS_KEEP_DAYS (30), by `exports.services.tidy`;
+- export files: RETENTION via EXPORTS_KEEP_DAYS (30), by `exports.services.delete_old_files`;
 - quarantine entries: RETENTION_QUARANTINE_DAYS (90) after they arrived;
 - the access log itself: RETENTION_ACCESS_LOG_DAYS (730).
 Uploaded phone backups are applied and never stored, so there is nothing to keep.
@@ -29,7 +29,7 @@ from researcher.audit.models import AccessAction
 from researcher.audit.services import purge_log, record_access
 from researcher.campaigns.models import Campaign
 from researcher.exports import services as exports
-from researcher.exports.models import ExportJob
+from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db, local_day
 from researcher.interviews.models import Contact, QuarantinedRecord, Visit, VisitVersion
 from researcher.rights.models import RetentionRun
@@ -138,10 +138,10 @@ def _anonymised_interviews(now: datetime, config, apply: bool) -> int:
 def _export_files(now: datetime, config, apply: bool, app: Flask | None) -> int:
     old = now - timedelta(days=int(config.get("EXPORTS_KEEP_DAYS", 30)))
     count = db.session.scalar(db.select(db.func.count(ExportJob.id)).where(
-        ExportJob.status == exports.READY, ExportJob.filename.is_not(None),
+        ExportJob.status == ExportStatus.READY, ExportJob.filename.is_not(None),
         ExportJob.finished_at < old)) or 0
     if apply and count and app is not None:
-        exports.tidy(app, now)
+        exports.delete_old_files(app, now)
     return count
 
 

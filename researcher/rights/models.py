@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from researcher.auth.permissions import enum_check
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
 
 
@@ -53,8 +53,8 @@ class RightsRequest(db.Model):
 
     __tablename__ = "rights_requests"
     __table_args__ = (
-        enum_check("kind", RequestKind, "kind_known"),
-        enum_check("status", RequestStatus, "status_known"),
+        check_in("kind", RequestKind, name="kind_known"),
+        check_in("status", RequestStatus, name="status_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

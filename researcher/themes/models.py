@@ -3,25 +3,44 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from researcher.codes import check_in
 from researcher.extensions import db, utcnow
+
+
+class RunStatus(StrEnum):
+    WAITING = "oczekuje"
+    RUNNING = "trwa"
+    READY = "gotowa"
+    FAILED = "blad"
+
+
+RUN_STATUS_LABELS = {
+    RunStatus.WAITING: _l("Oczekuje"),
+    RunStatus.RUNNING: _l("Trwa"),
+    RunStatus.READY: _l("Gotowa"),
+    RunStatus.FAILED: _l("Błąd"),
+}
 
 
 class AnalysisRun(db.Model):
     """One clustering of a campaign's needs, with everything needed to reproduce it."""
 
     __tablename__ = "analysis_runs"
+    __table_args__ = (check_in("status", RunStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(20), default="oczekuje")  # oczekuje|trwa|gotowa|blad
+    status: Mapped[str] = mapped_column(String(20), default=RunStatus.WAITING)
     progress: Mapped[int] = mapped_column(default=0)  # percent, for the progress indication
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     seed: Mapped[int] = mapped_column(default=0)

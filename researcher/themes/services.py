@@ -31,8 +31,8 @@ from analysis.themes import Theme as FoundTheme
 from analysis.vectors import DENSE_MODEL, dense_available, embed_texts
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need, need_not_restricted
-from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
+from researcher.interviews.models import Need, NeedStatus, need_not_restricted
+from researcher.themes.models import AnalysisRun, NeedVector, RunStatus, Theme, ThemeAssignment
 
 MIN_NEEDS = 4
 EMBED_CHUNK = 256
@@ -66,7 +66,7 @@ def campaign_needs(campaign_id: int) -> list[NeedText]:
     """
     stmt = (
         db.select(Need.id, Need.description, func.coalesce(Need.reviewed_area, Need.area))
-        .where(Need.campaign_id == campaign_id, Need.status != "odrzucona",
+        .where(Need.campaign_id == campaign_id, Need.status != NeedStatus.REJECTED,
                need_not_restricted())
         .execution_options(yield_per=ASSIGNMENT_CHUNK)
     )
@@ -99,7 +99,7 @@ def latest_run(campaign_id: int) -> AnalysisRun | None:
     """The newest finished run of a campaign: the one whose themes the card uses."""
     return db.session.scalar(
         db.select(AnalysisRun)
-        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == "gotowa")
+        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == RunStatus.READY)
         .order_by(AnalysisRun.id.desc())
     )
 
@@ -207,7 +207,7 @@ def execute_run(run: AnalysisRun) -> None:
     run.stability = result.stability
     run.timings = dict(result.timings)
     run.params = {**run.params, "k_method": result.k_method, "dense": result.used_dense}
-    run.status, run.progress, run.finished_at = "gotowa", 100, utcnow()
+    run.status, run.progress, run.finished_at = RunStatus.READY, 100, utcnow()
     db.session.flush()
 
 
@@ -250,7 +250,7 @@ def assign_late_needs(run: AnalysisRun) -> int:
             db.select(Need)
             .where(
                 Need.campaign_id == run.campaign_id,
-                Need.status != "odrzucona",
+                Need.status != NeedStatus.REJECTED,
                 need_not_restricted(),
                 ~placed.exists(),
             )

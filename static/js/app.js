@@ -3,17 +3,36 @@ const modules = {
   // Move focus to an error summary so screen-reader and keyboard users land on it.
   "focus-on-load": (element) => element.focus(),
 
-  // Poll a JSON status endpoint ({status, progress}) and reload the page when the work ends.
+  // The one progress poller (analysis runs, exports): GET data-url → {status, label, progress,
+  // error, finished, download?}. Shows the label and progress; when the job has finished it
+  // reloads the page, or with data-on-finish="show" reveals the error or the download link.
   "poll-status": (element) => {
-    const progress = element.querySelector("progress");
+    const part = (name) => element.querySelector(`[data-poll-${name}]`);
+    const [label, error, download] = ["label", "error", "download"].map(part);
+    const bar = part("progress") ?? element.querySelector("progress");
+    const show = (state) => {
+      if (label) label.textContent = state.label;
+      if (bar) {
+        bar.value = state.progress;
+        bar.textContent = `${state.progress}%`;
+      }
+      if (error && state.error) {
+        error.textContent = state.error;
+        error.hidden = false;
+      }
+      if (download && state.download) {
+        download.querySelector("a").href = state.download;
+        download.hidden = false;
+      }
+    };
     const tick = async () => {
       try {
         const response = await fetch(element.dataset.url, { headers: { Accept: "application/json" } });
         if (response.ok) {
           const state = await response.json();
-          if (progress) progress.value = state.progress;
-          if (!["oczekuje", "trwa"].includes(state.status)) {
-            window.location.reload();
+          show(state);
+          if (state.finished) {
+            if (element.dataset.onFinish !== "show") window.location.reload();
             return;
           }
         }
@@ -22,7 +41,7 @@ const modules = {
       }
       setTimeout(tick, 1000);
     };
-    setTimeout(tick, 500);
+    if (element.dataset.finished !== "true") setTimeout(tick, 500);
   },
 };
 

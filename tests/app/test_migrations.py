@@ -10,7 +10,6 @@ from sqlalchemy import JSON, bindparam, inspect
 
 from researcher.extensions import db, include_in_autogenerate
 from researcher.gminas.services import load_gminas
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 
 def test_migrations_have_a_single_head(app_context):
@@ -38,7 +37,7 @@ def test_downgrade_to_empty_and_upgrade_again(app_context):
     db.session.commit()
 
 
-def test_migrating_a_database_with_interviews_keeps_every_need(demo, interview):  # noqa: F811
+def test_migrating_a_database_with_interviews_keeps_every_need(demo, interview):
     from datetime import date
 
     from researcher.auth.models import User

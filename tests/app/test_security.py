@@ -50,7 +50,8 @@ def test_unexpected_error_is_a_polish_500_page(tmp_path):
     from researcher import create_app
     from researcher.access import public
 
-    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/a.db"})
+    url = f"sqlite:///{tmp_path}/a.db"  # no tables: no job worker thread either
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": url, "JOBS_WORKER": "inline"})
 
     @app.get("/_boom")
     @public

@@ -10,11 +10,10 @@ from researcher.auth.models import User
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.interviews.sync import apply_record
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def synced(app_context, demo, interview, make_user):  # noqa: F811
+def synced(app_context, demo, interview, make_user):
     """synced(n) → n copies of the fixture interview applied for one researcher; their needs."""
     researcher = make_user("researcher")
 

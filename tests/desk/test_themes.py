@@ -61,9 +61,19 @@ def campaign_needs(app_context, demo, interview, make_user):
 
 @pytest.fixture
 def inline(app):
-    app.config["THEMES_INLINE"] = True
+    """Jobs run inside the request that queued them (the tests' JOBS_WORKER)."""
+    assert app.config["JOBS_WORKER"] == "inline"
+
+
+@pytest.fixture
+def worker_thread(app):
+    """The web process's worker thread, as in `make run`; stopped after the test."""
+    from researcher.jobs import worker
+
+    app.config["JOBS_WORKER"] = "thread"
     yield
-    app.config["THEMES_INLINE"] = False
+    worker.stop_thread(app)
+    app.config["JOBS_WORKER"] = "inline"
 
 
 def run_analysis(client, k=3, seed=0) -> AnalysisRun:
@@ -172,7 +182,9 @@ def test_too_few_needs_end_in_a_clear_error(client, login, demo, inline):
     assert run.status == "blad" and "Za mało potrzeb" in run.error
 
 
-def test_background_run_reports_progress_until_done(app, client, login, campaign_needs):
+def test_background_run_reports_progress_until_done(
+    app, client, login, campaign_needs, worker_thread
+):
     import time
 
     login("manager")
@@ -182,7 +194,8 @@ def test_background_run_reports_progress_until_done(app, client, login, campaign
         if state["status"] not in ("oczekuje", "trwa"):
             break
         time.sleep(0.1)
-    assert state == {"status": "gotowa", "progress": 100, "error": None}
+    assert (state["status"], state["label"], state["progress"]) == ("gotowa", "Gotowa", 100)
+    assert state["finished"] and state["error"] is None
 
 
 def test_card_row_from_a_theme_carries_its_needs(client, login, campaign_needs, inline):
@@ -265,3 +278,20 @@ def test_theme_page_explains_the_theme(client, login, campaign_needs, inline):
                     "Grupy docelowe", "Typowe potrzeby"):
         assert heading in page
     assert theme.details["phrases"][0] in page
+
+
+def test_the_list_of_runs_shows_status_labels_not_codes(client, login, campaign_needs, inline):
+    login("manager")
+    run_analysis(client)
+    page = client.get("/tematy/?campaign=1").get_data(as_text=True)
+    assert "<td>Gotowa</td>" in page and "<td>gotowa</td>" not in page
+
+
+@pytest.mark.parametrize("k", [1, 61])
+def test_k_outside_the_limits_starts_no_analysis(client, login, campaign_needs, k):
+    login("manager")
+    response = client.post("/tematy/", data={"campaign": 1, "k": k}, follow_redirects=True)
+    assert "Liczba tematów musi być między 2 a 60" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(AnalysisRun)) is None
+    page = client.get("/tematy/?campaign=1").get_data(as_text=True)
+    assert 'min="2" max="60"' in page  # the same limits, from themes/forms.py

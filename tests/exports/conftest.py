@@ -12,6 +12,7 @@ import pytest
 
 from researcher.exports.document import CardDocument, CardLine, DiagnosisReport, Section
 from researcher.reports.tables import Cell, PublishedTable
+from tests.exports.data import Crafted, craft_campaign
 
 K = 5
 HIDDEN = f"<{K}"
@@ -157,3 +158,9 @@ def report(urgency_table, outcome_table, card_document) -> DiagnosisReport:
         card=card_document,
         generated_on=date(2026, 12, 1),
     )
+
+
+@pytest.fixture
+def crafted(demo, add_visit) -> Crafted:
+    """The demo campaign with crafted needs, themes and a card (tests/exports/data.py)."""
+    return craft_campaign(demo, add_visit)

@@ -15,8 +15,11 @@ from datetime import date
 
 from researcher.auth.models import User
 from researcher.card.models import ServiceCard, ServiceCardRow
+from researcher.exports import services
+from researcher.exports.models import ExportJob
 from researcher.extensions import db
 from researcher.interviews.models import Need
+from researcher.jobs.worker import run_now
 from researcher.themes.models import AnalysisRun, Theme
 
 CRAFTED = {
@@ -78,3 +81,9 @@ def craft_campaign(demo, add_visit: Callable[..., object]) -> Crafted:
     db.session.add(card)
     db.session.commit()
     return Crafted(demo.campaign_id, card.id)
+
+
+def build(job: ExportJob) -> ExportJob:
+    """Queue an export's job and run it here, as a worker would; returns the export as ended."""
+    run_now(services.enqueue(job))
+    return db.session.get(ExportJob, job.id, populate_existing=True)

@@ -20,12 +20,6 @@ def crafted(demo, add_visit):  # noqa: F811
     return craft_campaign(demo, add_visit)
 
 
-@pytest.fixture
-def inline_exports(app):
-    app.config["EXPORTS_BACKGROUND"] = False
-    yield
-    app.config["EXPORTS_BACKGROUND"] = True
-
 
 def _older_card(crafted) -> ServiceCard:
     """A second card of the campaign, older than the crafted one, with a blank "Nowe"."""
@@ -52,7 +46,7 @@ def _download(client, crafted, **extra):
 
 
 def test_the_picker_exports_the_chosen_card_with_the_ngo_name_and_a_blank_new(
-    client, login, crafted, inline_exports, tmp_path
+    client, login, crafted, tmp_path
 ):
     login("manager")
     older = _older_card(crafted)

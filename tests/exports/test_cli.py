@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from researcher.exports.models import ExportJob
 from researcher.extensions import db
-from tests.exports.data import craft_campaign
 from tests.exports.files import docx_text, sheet_values
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def crafted(demo, add_visit):  # noqa: F811
-    return craft_campaign(demo, add_visit)
 
 
 def test_export_diagnosis_writes_the_workbook(app_context, crafted, tmp_path):
@@ -51,7 +41,7 @@ def test_unknown_campaign_is_an_error(app_context, tmp_path):
     assert "Nie ma kampanii 999" in result.output
 
 
-def test_campaign_without_card_fails_and_is_logged(app_context, demo, tmp_path):  # noqa: F811
+def test_campaign_without_card_fails_and_is_logged(app_context, demo, tmp_path):
     output = tmp_path / "karta.pdf"
     result = app_context.test_cli_runner().invoke(
         args=["export", "card", "--campaign", str(demo.campaign_id), "--format", "pdf",

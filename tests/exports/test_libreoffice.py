@@ -12,11 +12,8 @@ from researcher.exports import services
 from researcher.exports.card import write_card
 from researcher.exports.docx import write_diagnosis_docx
 from researcher.exports.xlsx import write_diagnosis_xlsx
-from researcher.extensions import db
-from tests.exports.data import craft_campaign
+from tests.exports.data import build
 from tests.exports.files import libreoffice_to_pdf, pdf_text, require_soffice
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -60,17 +57,11 @@ def test_a_broken_file_is_not_converted(tmp_path):
         libreoffice_to_pdf(source, tmp_path)
 
 
-@pytest.fixture
-def crafted(demo, add_visit):  # noqa: F811
-    return craft_campaign(demo, add_visit)
-
-
 @pytest.mark.parametrize("variant", ["cus", "ops"])
 def test_real_exports_of_both_variants_open_in_libreoffice(app_context, crafted, tmp_path, variant):
     for fmt, expected in (("xlsx", "Pomoc społeczna"), ("docx", "Obszar × grupa docelowa")):
         job = services.create_job("diagnosis", crafted.campaign_id, fmt, variant, None, {})
-        db.session.commit()
-        job = services.run_export(job.id)
+        job = build(job)
         text = pdf_text(libreoffice_to_pdf(services.job_path(app_context, job), tmp_path))
         assert expected in text
         if variant == "ops":

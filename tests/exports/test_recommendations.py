@@ -12,7 +12,7 @@ from researcher.recommendations import services as recommendations
 from researcher.recommendations.models import Recommendation
 from researcher.recommendations.summary import residents_summary
 from researcher.themes.models import Theme
-from tests.exports.data import craft_campaign
+from tests.exports.data import build, craft_campaign
 from tests.exports.files import docx_text, pdf_text, sheet_values
 from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
@@ -35,8 +35,8 @@ def _export(app_context, crafted, fmt: str):
     job = services.create_job("diagnosis", crafted.campaign_id, fmt, "cus", None,
                               app_context.config)  # fmt: skip
     db.session.commit()
-    job = services.run_export(job.id)
-    assert job.status == services.READY, job.error
+    job = build(job)
+    assert job.status == "gotowy", job.error
     return services.job_path(app_context, job)
 
 

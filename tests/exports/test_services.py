@@ -8,18 +8,11 @@ import json
 import pytest
 
 from researcher.exports import services
-from researcher.exports.models import ExportJob
+from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db
 from tests.exports.conftest import HIDDEN
-from tests.exports.data import FORMULA_THEME, craft_campaign
+from tests.exports.data import FORMULA_THEME, build
 from tests.exports.files import docx_text, pdf_text, sheet_values
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def crafted(demo, add_visit):  # noqa: F811
-    return craft_campaign(demo, add_visit)
 
 
 @pytest.fixture
@@ -28,9 +21,8 @@ def export(app_context, crafted):
 
     def run(kind: str, fmt: str, variant: str | None = "cus"):
         job = services.create_job(kind, crafted.campaign_id, fmt, variant, None, app_context.config)
-        db.session.commit()
-        job = services.run_export(job.id)
-        assert job.status == services.READY, job.error
+        job = build(job)
+        assert job.status == ExportStatus.READY, job.error
         return job, services.job_path(app_context, job)
 
     return run
@@ -162,17 +154,15 @@ def test_higher_k_hides_more(app_context, crafted):
     job = services.create_job(
         "diagnosis", crafted.campaign_id, "xlsx", "cus", None, {"DISCLOSURE_K": 7}
     )
-    db.session.commit()
-    job = services.run_export(job.id)
+    job = build(job)
     rows = sheet_values(services.job_path(app_context, job))["Obszar × pilność"]
     assert _row(rows, "Promocja i ochrona zdrowia")[2] == "<7"  # the 5 needs in 3 months
 
 
 def test_failed_export_is_recorded(app_context, crafted):
     job = services.create_job("card", crafted.campaign_id, "pdf", None, None, {}, {"card_id": 999})
-    db.session.commit()
-    job = services.run_export(job.id)
-    assert job.status == services.FAILED and "nie ma karty" in job.error
+    job = build(job)
+    assert job.status == ExportStatus.FAILED and "nie ma karty" in job.error
     assert services.job_path(app_context, job) is None
 
 

@@ -6,22 +6,6 @@ import pytest
 
 from researcher.exports.models import ExportJob
 from researcher.extensions import db
-from tests.exports.data import craft_campaign
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def inline_exports(app):
-    """Run export jobs in the request instead of a thread, so tests see the result at once."""
-    app.config["EXPORTS_BACKGROUND"] = False
-    yield
-    app.config["EXPORTS_BACKGROUND"] = True
-
-
-@pytest.fixture
-def crafted(demo, add_visit):  # noqa: F811
-    return craft_campaign(demo, add_visit)
 
 
 def test_manager_sees_the_form_and_the_log(client, login, crafted):
@@ -41,7 +25,7 @@ def test_manager_sees_the_form_and_the_log(client, login, crafted):
     ],
 )
 def test_manager_starts_follows_and_downloads(
-    client, login, crafted, inline_exports, kind, variant, fmt, media
+    client, login, crafted, kind, variant, fmt, media
 ):
     user = login("manager")
     form = {"campaign": crafted.campaign_id, "kind": kind, "variant": variant, "format": fmt}
@@ -51,7 +35,7 @@ def test_manager_starts_follows_and_downloads(
     assert started.headers["Location"].endswith(f"/eksporty/{job.id}")
     assert (job.user_id, job.kind, job.format, job.k) == (user.id, kind, fmt, 5)
     page = client.get(f"/eksporty/{job.id}")
-    assert 'data-export-status="/eksporty/' in page.get_data(as_text=True)
+    assert f'data-url="/eksporty/{job.id}/stan"' in page.get_data(as_text=True)
     status = client.get(f"/eksporty/{job.id}/stan").get_json()
     assert status["status"] == "gotowy" and status["progress"] == 100
     download = client.get(status["download"])
@@ -115,19 +99,25 @@ def test_researcher_cannot_start_an_export(client, login, crafted):
     assert db.session.scalars(db.select(ExportJob)).first() is None
 
 
-def test_a_job_interrupted_by_a_restart_is_shown_as_failed(client, login, crafted, app):
+def test_a_job_whose_workers_kept_dying_is_shown_as_failed(client, login, crafted, app):
     from datetime import timedelta
 
     from researcher.exports import services
     from researcher.extensions import utcnow
+    from researcher.jobs import worker
+    from researcher.jobs.models import Job, JobStatus
 
     login("manager")
-    job = services.create_job("diagnosis", crafted.campaign_id, "xlsx", "cus", None, app.config)
-    job.status, job.created_at = services.RUNNING, utcnow() - timedelta(hours=2)
-    db.session.commit()  # …and its thread is gone: the server was restarted
-    status = client.get(f"/eksporty/{job.id}/stan").get_json()
-    assert status["status"] == "blad"
-    assert "Przygotuj go ponownie" in status["error"]
+    export = services.create_job("diagnosis", crafted.campaign_id, "xlsx", "cus", None, app.config)
+    job = services.enqueue(export)
+    job.status, job.worker, job.attempts = JobStatus.RUNNING, "dead:1:jobs", 3
+    job.lease_until = utcnow() - timedelta(seconds=1)  # …and its last worker is gone
+    db.session.commit()
+    assert worker.run_next() is None  # a worker gives it up instead of trying a fourth time
+    assert db.session.get(Job, job.id).status == JobStatus.FAILED
+    status = client.get(f"/eksporty/{export.id}/stan").get_json()
+    assert status["status"] == "blad" and status["finished"]
+    assert "Uruchom je ponownie" in status["error"]
 
 
 def test_a_running_job_is_left_alone(client, login, crafted, app):
@@ -135,13 +125,14 @@ def test_a_running_job_is_left_alone(client, login, crafted, app):
 
     login("manager")
     job = services.create_job("diagnosis", crafted.campaign_id, "xlsx", "cus", None, app.config)
-    job.status = services.RUNNING
+    job.status = services.ExportStatus.RUNNING
     db.session.commit()
-    assert client.get(f"/eksporty/{job.id}/stan").get_json()["status"] == "trwa"
+    state = client.get(f"/eksporty/{job.id}/stan").get_json()
+    assert (state["status"], state["label"], state["finished"]) == ("trwa", "Trwa", False)
 
 
 def test_an_old_export_file_is_deleted_and_its_log_entry_kept(
-    client, login, crafted, inline_exports, app
+    client, login, crafted, app
 ):
     from datetime import timedelta
 
@@ -158,6 +149,7 @@ def test_an_old_export_file_is_deleted_and_its_log_entry_kept(
     job.finished_at = utcnow() - timedelta(days=31)
     db.session.commit()
     page = client.get(f"/eksporty/{job.id}").get_data(as_text=True)
-    assert not path.exists()
-    assert "Plik został usunięty" in page
+    assert "Plik został usunięty" in page  # past its days: no longer offered…
+    client.post("/eksporty/", data=form)
+    assert not path.exists()  # …and deleted when the next export is made
     assert db.session.get(ExportJob, job.id).status == "gotowy"

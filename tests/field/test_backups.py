@@ -34,11 +34,12 @@ def statuses(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ["manager", "admin"])
-def test_backup_records_are_applied_as_the_chosen_researcher(client, login, make_user, record,
-                                                             role):
+def test_backup_records_are_applied_as_the_chosen_researcher(
+    client, login, make_user, demo, interview, role
+):
     researcher = make_user("researcher")
     login(role)
-    records = [record(), record()]
+    records = [interview(), interview()]
     response = upload(client, researcher.id, backup_file(records))
     assert response.status_code == 200
     assert statuses(response.get_data(as_text=True)) == ["created", "created"]
@@ -46,10 +47,10 @@ def test_backup_records_are_applied_as_the_chosen_researcher(client, login, make
     assert sorted(v.uuid for v in visits) == sorted(r["uuid"] for r in records)
 
 
-def test_the_same_backup_twice_duplicates_nothing(client, login, make_user, record):
+def test_the_same_backup_twice_duplicates_nothing(client, login, make_user, demo, interview):
     researcher = make_user("researcher")
     login("manager")
-    content = backup_file([record()])
+    content = backup_file([interview()])
     upload(client, researcher.id, content)
     response = upload(client, researcher.id, content)
     assert statuses(response.get_data(as_text=True)) == ["unchanged"]
@@ -58,12 +59,12 @@ def test_the_same_backup_twice_duplicates_nothing(client, login, make_user, reco
 
 
 def test_a_bad_record_is_rejected_into_quarantine_and_the_rest_kept(client, login, make_user,
-                                                                     record):
+                                                                     demo, interview):
     researcher = make_user("researcher")
     login("manager")
-    bad = record()
+    bad = interview()
     bad["data"]["needs"][1]["urgency"] = "bardzo"
-    response = upload(client, researcher.id, backup_file([record(), bad, "not a record"]))
+    response = upload(client, researcher.id, backup_file([interview(), bad, "not a record"]))
     html = response.get_data(as_text=True)
     assert statuses(html) == ["created", "rejected", "rejected"]
     assert "data.needs.1.urgency" in html
@@ -91,11 +92,11 @@ def test_a_file_that_is_no_backup_gets_a_message_beside_the_field(client, login,
 
 
 def test_a_file_too_big_gets_a_message_and_nothing_crashes(client, login, make_user,
-                                                           monkeypatch, record):
+                                                           monkeypatch, demo, interview):
     monkeypatch.setattr(services, "MAX_BACKUP_BYTES", 1000)
     researcher = make_user("researcher")
     login("manager")
-    response = upload(client, researcher.id, backup_file([record(), record()]))
+    response = upload(client, researcher.id, backup_file([interview(), interview()]))
     assert response.status_code == 400
     assert "Plik jest za duży" in response.get_data(as_text=True)
 

@@ -23,13 +23,13 @@ def bootstrap(html: str) -> dict:
     return json.loads(found.group(1))
 
 
-def test_field_app_hands_its_data_to_the_page_as_json(client, login, demo_campaign):
+def test_field_app_hands_its_data_to_the_page_as_json(client, login, demo):
     user = login("researcher")
     html = client.get("/teren").get_data(as_text=True)
     data = bootstrap(html)
     assert data["researcher_id"] == user.id
     [campaign] = data["campaigns"]
-    assert campaign["id"] == demo_campaign.id
+    assert campaign["id"] == demo.campaign_id
     assert len(campaign["localities"]) == 8
     assert CURRENT_VERSION in data["definitions"]
     assert data["respondent_code"]["alphabet"] == RESPONDENT_CODE_ALPHABET
@@ -37,7 +37,7 @@ def test_field_app_hands_its_data_to_the_page_as_json(client, login, demo_campai
     assert data["strings"]["session_expired"] == "Sesja wygasła — zaloguj się ponownie"
 
 
-def test_field_pages_have_no_inline_script(client, login, demo_campaign):
+def test_field_pages_have_no_inline_script(client, login, demo):
     login("researcher")
     for url in ("/teren", "/moje-wizyty"):
         html = client.get(url).get_data(as_text=True)
@@ -98,9 +98,9 @@ def test_token_without_a_session_sends_to_the_login_page(client):
     assert "/logowanie" in response.headers["Location"]
 
 
-def test_correcting_a_visit_prefills_it_with_its_revision(client, login, record):
+def test_correcting_a_visit_prefills_it_with_its_revision(client, login, demo, interview):
     user = login("researcher")
-    sent = record()
+    sent = interview()
     assert apply_record(sent, user, str(uuid.uuid4()), None).status == "created"
     db.session.commit()
     data = bootstrap(client.get(f"/teren?popraw={sent['uuid']}").get_data(as_text=True))
@@ -109,9 +109,9 @@ def test_correcting_a_visit_prefills_it_with_its_revision(client, login, record)
     assert correction["data"]["needs"] == sent["data"]["needs"]
 
 
-def test_nobody_corrects_another_researchers_visit(client, login, make_user, record):
+def test_nobody_corrects_another_researchers_visit(client, login, make_user, demo, interview):
     other = make_user("researcher")
-    sent = record()
+    sent = interview()
     apply_record(sent, other, str(uuid.uuid4()), None)
     db.session.commit()
     login("researcher")
@@ -119,17 +119,17 @@ def test_nobody_corrects_another_researchers_visit(client, login, make_user, rec
 
 
 def test_my_visits_shows_todays_visits_of_this_researcher_with_counts(
-    client, login, make_user, record
+    client, login, make_user, demo, interview
 ):
     user = login("researcher")
     now = datetime.now().astimezone()
-    mine = record(recorded_at=now.isoformat(timespec="seconds"))
-    nobody = record(recorded_at=now.isoformat(timespec="seconds"),
+    mine = interview(recorded_at=now.isoformat(timespec="seconds"))
+    nobody = interview(recorded_at=now.isoformat(timespec="seconds"),
                     data={"visit_outcome": "nikt"})
     nobody["data"] = {k: nobody["data"][k] for k in ("campaign_id", "locality_id",
                                                       "visit_outcome")}
-    yesterday = record(recorded_at=(now - timedelta(days=1)).isoformat(timespec="seconds"))
-    someone_elses = record(recorded_at=now.isoformat(timespec="seconds"))
+    yesterday = interview(recorded_at=(now - timedelta(days=1)).isoformat(timespec="seconds"))
+    someone_elses = interview(recorded_at=now.isoformat(timespec="seconds"))
     for raw in (mine, nobody, yesterday):
         assert apply_record(raw, user, None, None).status == "created"
     apply_record(someone_elses, make_user("researcher"), None, None)

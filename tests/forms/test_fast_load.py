@@ -1,4 +1,4 @@
-"""The shortcuts of `forms.schema` (`_Base._deserialize`, `_Answer`, `_ChoiceList`) load
+"""The shortcuts of `forms.fast_load` (`FastSchema`, `Answer`) and `forms.schema._ChoiceList` load
 every record exactly as marshmallow's general code does: same data, same errors, same paths."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from marshmallow import Schema, ValidationError, fields
 
+from forms import fast_load
 from forms import schema as schema_module
 from forms.schema import record_data_schema, sync_batch_schema, validate_sync_record
 
@@ -32,8 +33,8 @@ def marshmallow_only(monkeypatch):
     """Switch the shortcuts off: every value through marshmallow's own methods."""
 
     def undo():
-        monkeypatch.setattr(schema_module._Base, "_deserialize", Schema._deserialize)
-        monkeypatch.setattr(schema_module._Answer, "deserialize", fields.Field.deserialize)
+        monkeypatch.setattr(fast_load.FastSchema, "_deserialize", Schema._deserialize)
+        monkeypatch.setattr(fast_load.Answer, "deserialize", fields.Field.deserialize)
         monkeypatch.setattr(schema_module._ChoiceList, "_deserialize", fields.List._deserialize)
 
     return undo

@@ -8,8 +8,9 @@ from datetime import datetime
 import pytest
 
 from researcher.exports.models import ExportJob
-from researcher.exports.services import create_job, run_export
+from researcher.exports.services import create_job
 from researcher.extensions import db
+from tests.exports.data import build
 
 ABSURD = [datetime(9999, 12, 31, 23, 30), datetime(1, 1, 1, 0, 30), datetime(1900, 2, 28, 12)]
 
@@ -37,5 +38,5 @@ def test_the_diagnosis_export_is_built_with_an_absurd_stored_date(app, login, ad
     user = login("manager")
     job = create_job("diagnosis", 1, "xlsx", "cus", user, app.config)
     db.session.commit()
-    job = run_export(job.id)
+    job = build(job)
     assert db.session.get(ExportJob, job.id).status == "gotowy", job.error

@@ -1,0 +1,1 @@
+"""Background jobs: a job is a database row; web-process threads or `flask jobs work` run it."""
