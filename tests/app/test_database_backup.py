@@ -10,7 +10,6 @@ from researcher.auth.models import User
 from researcher.extensions import db
 from researcher.interviews.models import Need, Visit
 from researcher.interviews.sync import apply_record
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

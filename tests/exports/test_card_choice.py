@@ -11,8 +11,6 @@ from researcher.exports.models import ExportJob
 from researcher.extensions import db
 from tests.exports.data import craft_campaign
 from tests.exports.files import docx_text
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
 
 
 @pytest.fixture

@@ -14,8 +14,6 @@ from researcher.recommendations.summary import residents_summary
 from researcher.themes.models import Theme
 from tests.exports.data import build, craft_campaign
 from tests.exports.files import docx_text, pdf_text, sheet_values
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
-from tests.reports.conftest import add_visit  # noqa: F401  (fixture)
 
 
 @pytest.fixture

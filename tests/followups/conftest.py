@@ -11,7 +11,6 @@ from researcher.auth.permissions import Permission, UserPermission
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.interviews.sync import apply_record
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 PHONE = "600 700 800"
 

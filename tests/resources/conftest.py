@@ -8,7 +8,6 @@ from researcher.extensions import db
 from researcher.resources import services
 from researcher.resources.models import Resource
 from tests.followups.conftest import consenting  # noqa: F401  (fixture)
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from researcher.interviews.models import Contact, QuarantinedRecord, Visit, Visi
 from researcher.reports.slices import ReportFilter, counts
 from researcher.retention.services import months_before, run_retention
 from researcher.rights.models import RetentionRun
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 from tests.rights.conftest import stored  # noqa: F401  (fixture)
 
 NOW = datetime(2027, 6, 1, 12, 0)

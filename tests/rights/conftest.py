@@ -10,7 +10,6 @@ from researcher.auth.services import grant_permission
 from researcher.extensions import db
 from researcher.interviews.sync import apply_record
 from tests.conftest import log_in
-from tests.interviews.conftest import demo, interview  # noqa: F401  (fixtures)
 
 CODE = "K7M4QX"
 
