@@ -24,7 +24,9 @@ from tests.app.test_access import routes
 from tests.conftest import log_in
 
 #: Written by GET on purpose (docs/architecture.md, "Write rules").
-CACHES = {"report_slices", "theme_assignments", "themes"}
+# access_log: reading contact data, looking a respondent code up and downloading the log are
+# GETs that must leave a trace (DOMAIN §3.5).
+CACHES = {"report_slices", "theme_assignments", "themes", "access_log"}
 
 
 def _snapshot() -> dict[str, list[tuple]]:

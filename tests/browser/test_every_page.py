@@ -36,7 +36,10 @@ AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(e
 SIZES = ({"width": 360, "height": 640}, {"width": 1280, "height": 800})
 PASSWORD = "haslo-do-przegladu-123"
 #: Links not to follow: files, JSON, the service worker, logging out.
-SKIP = re.compile(r"^/(static|api|sw\.js|manifest|wyloguj)|/(plik|stan)$")
+# Not pages: static files, the API, logout, and downloads (files, not HTML to audit).
+SKIP = re.compile(
+    r"^/(static|api|sw\.js|manifest|wyloguj)|/(plik|stan)$|\.(pdf|csv|xlsx|docx|json|zip)(\?.*)?$"
+)
 MAX_PAGES = 50
 #: Pages of one shape (/potrzeby/N) visited: two, e.g. a finished and a running analysis.
 PER_SHAPE = 2

@@ -128,12 +128,14 @@ def test_backup_page_lists_researchers_only(client, login, make_user):
     assert researcher.email in html and manager.email not in html
 
 
-def test_backup_records_are_masked_before_they_are_stored(client, login, make_user, record):
+def test_backup_records_are_masked_before_they_are_stored(
+    client, login, make_user, demo, interview
+):
     from researcher.interviews.models import Need
 
     researcher = make_user("researcher")
     login("manager")
-    made = record()
+    made = interview()
     made["data"]["needs"][0]["description"] = "PESEL 44051401359, tel. 601 234 567"
     upload(client, researcher.id, backup_file([made]))
     stored = db.session.scalar(db.select(Need.description).where(Need.position == 1))

@@ -13,7 +13,7 @@ def nav_links(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("path", ["/teren", "/moje-wizyty", "/"])
-def test_a_researchers_menu_lists_each_entry_once(client, login, demo_campaign, path):
+def test_a_researchers_menu_lists_each_entry_once(client, login, demo, path):
     login("researcher")
     links = nav_links(client.get(path).get_data(as_text=True))
     assert links.count("Teren") == 1 and links.count("Moje wizyty") == 1
@@ -27,7 +27,7 @@ def test_a_manager_sees_one_entry_for_phone_backups(client, login, role):
     assert [link for link in links if "Kopie zapasowe" in link] == ["Kopie zapasowe z telefonów"]
 
 
-def test_field_pages_keep_the_menu_behind_one_button(client, login, demo_campaign):
+def test_field_pages_keep_the_menu_behind_one_button(client, login, demo):
     login("researcher")
     html = client.get("/teren").get_data(as_text=True)
     assert re.search(r'<details class="site-menu"><summary>Menu</summary>\s*<nav', html)
