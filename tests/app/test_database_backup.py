@@ -28,20 +28,30 @@ def _is_sqlite() -> bool:
     return db.engine.url.get_backend_name() == "sqlite"
 
 
+@pytest.mark.sqlite
 def test_backup_create_then_restore_finds_every_visit_and_need(app_context, synced, tmp_path):
     runner = app_context.test_cli_runner()
-    path = tmp_path / "kopia.sqlite" if _is_sqlite() else tmp_path / "kopia.dump"
+    path = tmp_path / "kopia.sqlite"
     result = runner.invoke(args=["backup", "create", str(path)])
     assert result.exit_code == 0, result.output
     assert "CONTACT_KEY" in result.output and "SECRET_KEY" in result.output
-    if not _is_sqlite():
-        pytest.skip("PostgreSQL: restored with pg_restore (docs/operations.md); checked below")
     restored = create_engine(f"sqlite:///{path}")
     with restored.connect() as connection:
         uuids = set(connection.execute(text("SELECT uuid FROM visits")).scalars())
         needs = connection.execute(text("SELECT count(*) FROM needs")).scalar_one()
     restored.dispose()
     assert uuids == synced["visits"] and needs == synced["needs"] == 15
+
+
+@pytest.mark.postgresql
+def test_backup_create_on_postgresql_writes_a_dump_pg_restore_can_read(
+    app_context, synced, tmp_path
+):
+    runner = app_context.test_cli_runner()
+    path = tmp_path / "kopia.dump"
+    result = runner.invoke(args=["backup", "create", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "pg_dump" in result.output and "CONTACT_KEY" in result.output
 
 
 def test_backup_check_reports_what_the_copy_holds(app_context, synced, tmp_path):

@@ -94,9 +94,8 @@ def test_a_broken_cursor_shows_the_first_page(client, manager, synced):
     assert client.get("/potrzeby/?po=nonsense_x").status_code == 200
 
 
+@pytest.mark.postgresql
 def test_postgresql_answers_the_word_search_from_the_trigram_index(app_context):
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("plain LIKE on SQLite")
     query = services._filtered(NeedQuery(text="świetlicy"))
     sql = query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})
     db.session.execute(db.text("SET LOCAL enable_seqscan = off"))  # a tiny test table

@@ -135,13 +135,8 @@ def test_the_web_process_thread_runs_a_job_queued_before_a_restart(app, client, 
     assert ran == [{"n": 4}]
 
 
-def _postgres() -> bool:
-    return db.engine.dialect.name == "postgresql"
-
-
+@pytest.mark.postgresql
 def test_two_workers_racing_for_one_job_one_wins(app, app_context):
-    if not _postgres():
-        pytest.skip("the claim race is PostgreSQL's (SKIP LOCKED); SQLite serves one host")
     job = queue.enqueue("test")
     db.session.commit()
     start = threading.Barrier(2)
@@ -165,9 +160,8 @@ def test_two_workers_racing_for_one_job_one_wins(app, app_context):
     assert _ended(job).worker in won and _ended(job).attempts == 1
 
 
+@pytest.mark.postgresql
 def test_many_workers_claim_every_job_exactly_once(app, app_context):
-    if not _postgres():
-        pytest.skip("the claim race is PostgreSQL's (SKIP LOCKED); SQLite serves one host")
     ids = [queue.enqueue("test").id for _ in range(30)]
     db.session.commit()
     claimed: list[int] = []
@@ -247,9 +241,8 @@ def test_a_job_whose_worker_process_was_killed_is_finished_by_another(
     assert finished == [{"n": 5}]
 
 
+@pytest.mark.postgresql
 def test_a_long_quiet_step_keeps_its_lease(app, app_context, monkeypatch):
-    if not _postgres():
-        pytest.skip("heartbeats are PostgreSQL's; on SQLite progress reports renew the lease")
     taken: list[Job | None] = []
 
     def other_worker() -> None:
