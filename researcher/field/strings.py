@@ -46,6 +46,8 @@ def field_strings() -> dict[str, str]:
         "saved": _("Zapisano w telefonie: {outcome}."),
         "undone": _("Cofnięto zapis wizyty – nic nie zostało wysłane."),
         "chars_left": _("Pozostało znaków: {n}"),
+        "pii_move": _("Przenieś do danych kontaktowych"),
+        "pii_moved": _("Przeniesiono do danych kontaktowych (F1): {n}."),
         # the outbox
         "badge": _("Czeka na wysłanie: {n}"),
         "badge_none": _("Wszystko wysłane"),

@@ -55,6 +55,7 @@ SHELL_ASSETS = (
     "js/field/my-visits.js",
     "js/field/outbox.js",
     "js/field/pii.js",
+    "js/field/pii-move.js",
     "js/field/storage.js",
     "js/field/tips.js",
     "js/field/sync.js",

@@ -63,10 +63,12 @@ export function drawField(form, slot) {
     else input = h("input", { ...attrs, type: "text", autocomplete: "off", list: q.suggestions ? `${id}-list` : null });
     input.value = slot.holder[q.key] ?? "";
     binding.pii = slot.pii !== false && q.free_text ? h("p", { class: "field__warning", id: `${id}-pii`, role: "status", hidden: true }) : null;
+    // Shown with a phone/e-mail/address when the respondent asked for contact (F1 = Tak).
+    binding.piiMove = binding.pii ? h("button", { type: "button", class: "button button--secondary field__pii-move", id: `${id}-pii-move`, hidden: true, onclick: () => form.moveToContact(binding) }, form.t.pii_move) : null;
     binding.counter = q.max_length ? h("p", { class: "field__counter", id: `${id}-count`, "aria-live": "polite", hidden: true }) : null;
     input.addEventListener("input", () => form.type(binding, input));
     const list = q.suggestions ? h("datalist", { id: `${id}-list` }, q.suggestions.map((s) => h("option", { value: s }))) : null;
-    element = h("div", { class: "field", id }, h("label", { class: "field__label", for: `${id}-input` }, ...label), hint, binding.error, input, binding.counter, list, binding.pii);
+    element = h("div", { class: "field", id }, h("label", { class: "field__label", for: `${id}-input` }, ...label), hint, binding.error, input, binding.counter, list, binding.pii, binding.piiMove);
     binding.input = input;
     if (binding.pii) form.warnPii(binding, input.value);
     form.count(binding, input.value);
