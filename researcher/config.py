@@ -39,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "EXPORTS_OPS_UNITS": None,  # None → exports/units.py: area → gmina unit (OPS variant)
     # Retention (DOMAIN §3.6), applied by `flask retention run --apply` (README: schedule it).
     "RETENTION_CONTACT_MONTHS": 12,  # contact data, from when they were given
+    "RETENTION_CONTACT_AFTER_CLOSE_DAYS": 0,  # contact data, from when all follow-ups closed
     "RETENTION_VISIT_LOG_MONTHS": 3,  # visit log details, from the campaign's end
     "RETENTION_QUARANTINE_DAYS": 90,  # rejected records, from their arrival
     "RETENTION_ACCESS_LOG_DAYS": 730,  # the access log itself (2 years)

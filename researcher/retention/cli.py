@@ -12,6 +12,7 @@ retention = click.Group("retention", help="Usuwanie danych po okresie przechowyw
 
 RULE_LABELS = {
     "contacts": "dane kontaktowe",
+    "closed_followup_contacts": "dane kontaktowe po zamknięciu działań następczych",
     "visit_log": "dziennik wizyt (godziny, urządzenie, notatki)",
     "anonymised_interviews": "wywiady zamkniętych kampanii do anonimizacji",
     "export_files": "pliki eksportów",

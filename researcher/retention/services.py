@@ -1,7 +1,9 @@
 """The retention rules, each counting what is due and, when applied, removing it.
 
 Rules (periods are settings, defaults from DOMAIN §3.6):
-- contact data: deleted RETENTION_CONTACT_MONTHS (12) after they were given;
+- contact data: deleted RETENTION_CONTACT_MONTHS (12) after they were given, or earlier,
+  RETENTION_CONTACT_AFTER_CLOSE_DAYS (0: at the next run) after the last follow-up of the visit
+  closed, when none of its follow-ups is still open;
 - the visit log: RETENTION_VISIT_LOG_MONTHS (3) after the campaign's end, a visit without an
   interview keeps only its outcome, locality and day (time, device and notes dropped);
 - interviews of a closed campaign ("zakonczona") are anonymised: respondent code, uuid,
@@ -31,19 +33,28 @@ from researcher.campaigns.models import Campaign
 from researcher.exports import services as exports
 from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db, local_day
-from researcher.interviews.models import Contact, QuarantinedRecord, Visit, VisitVersion
+from researcher.followups.models import CLOSED as FOLLOWUP_CLOSED
+from researcher.followups.models import Followup
+from researcher.interviews.models import (
+    Contact,
+    Need,
+    QuarantinedRecord,
+    Visit,
+    VisitVersion,
+)
 from researcher.rights.models import RetentionRun
 
 DEFAULTS: dict[str, int] = {
     "RETENTION_CONTACT_MONTHS": 12,
+    "RETENTION_CONTACT_AFTER_CLOSE_DAYS": 0,
     "RETENTION_VISIT_LOG_MONTHS": 3,
     "RETENTION_QUARANTINE_DAYS": 90,
     "RETENTION_ACCESS_LOG_DAYS": 730,
 }
 CLOSED = "zakonczona"
 #: Rule names, in the order they run and are shown.
-RULES = ("contacts", "visit_log", "anonymised_interviews", "export_files", "quarantine",
-         "access_log")
+RULES = ("contacts", "closed_followup_contacts", "visit_log", "anonymised_interviews",
+         "export_files", "quarantine", "access_log")
 #: What a visit without an interview keeps once the visit log has aged.
 VISIT_LOG_KEEPS = ("campaign_id", "locality_id", "visit_outcome")
 
@@ -89,6 +100,25 @@ def anonymise_visit(visit: Visit) -> None:
 def _contacts(now: datetime, config, apply: bool) -> int:
     limit = _midnight(months_before(now.date(), setting(config, "RETENTION_CONTACT_MONTHS")))
     where = Contact.created_at < limit
+    count = db.session.scalar(db.select(db.func.count(Contact.id)).where(where)) or 0
+    if apply and count:
+        db.session.execute(delete(Contact).where(where))
+    return count
+
+
+def _closed_followup_contacts(now: datetime, config, apply: bool) -> int:
+    """Contact data whose purpose is over: every follow-up of the visit is closed, the last
+    one at least the grace period ago (DOMAIN §3.6 "when the follow-up closes")."""
+    grace = now - timedelta(days=setting(config, "RETENTION_CONTACT_AFTER_CLOSE_DAYS"))
+    per_visit = (
+        db.select(Need.visit_id)
+        .join(Followup, Followup.need_id == Need.id)
+        .group_by(Need.visit_id)
+        .having(db.func.sum(db.case((Followup.status.in_(list(FOLLOWUP_CLOSED)), 0),
+                                    else_=1)) == 0)
+        .having(db.func.max(Followup.closed_at) <= grace)
+    )
+    where = Contact.visit_id.in_(per_visit)
     count = db.session.scalar(db.select(db.func.count(Contact.id)).where(where)) or 0
     if apply and count:
         db.session.execute(delete(Contact).where(where))
@@ -159,6 +189,7 @@ def due(config: Mapping[str, Any], now: datetime, apply: bool = False,
     """What every rule finds due at `now` (naive UTC), by rule; removed when `apply`."""
     return {
         "contacts": _contacts(now, config, apply),
+        "closed_followup_contacts": _closed_followup_contacts(now, config, apply),
         "visit_log": _visit_log(now, config, apply),
         "anonymised_interviews": _anonymised_interviews(now, config, apply),
         "export_files": _export_files(now, config, apply, app),

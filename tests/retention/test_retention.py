@@ -163,3 +163,57 @@ def test_the_admin_page_shows_the_last_run_and_what_is_due(app, client, login, s
     db.session.commit()
     page = client.get("/admin/przechowywanie").text
     assert "2027-06-01 12:00" in page and "Do usunięcia teraz" in page
+
+
+def with_followups(stored, *statuses_closed):  # noqa: F811
+    """A stored interview with contact data and one follow-up per (status, closed_at)."""
+    from researcher.followups.models import Followup
+
+    visit = stored()
+    db.session.add(Contact(visit_id=visit.id, token=b"a", created_at=NOW - timedelta(days=40)))
+    needs = list(visit.needs)
+    for need, (status, closed_at) in zip(needs, statuses_closed, strict=False):
+        db.session.add(Followup(need_id=need.id, status=status, closed_at=closed_at))
+    db.session.commit()
+    return visit
+
+
+def test_contact_data_go_at_the_first_run_after_the_follow_up_closes(app, stored):  # noqa: F811
+    visit = with_followups(stored, ("zaspokojona", NOW - timedelta(days=1)))
+    run = run_retention(app.config, NOW)
+    db.session.commit()
+    assert run.counts["closed_followup_contacts"] == 1
+    assert db.session.scalar(db.select(Contact).where(Contact.visit_id == visit.id))
+    assert apply(app)["closed_followup_contacts"] == 1
+    assert db.session.scalar(db.select(Contact).where(Contact.visit_id == visit.id)) is None
+
+
+def test_contact_data_stay_while_a_follow_up_of_the_visit_is_open(app, stored):  # noqa: F811
+    visit = with_followups(stored, ("zaspokojona", NOW - timedelta(days=5)),
+                           ("w_kontakcie", None))
+    assert len(visit.needs) >= 2
+    assert apply(app)["closed_followup_contacts"] == 0
+    assert db.session.scalar(db.select(Contact).where(Contact.visit_id == visit.id))
+
+
+def test_a_grace_period_after_closing_is_a_setting(app, stored):  # noqa: F811
+    visit = with_followups(stored, ("odmowa", NOW - timedelta(days=10)))
+    app.config["RETENTION_CONTACT_AFTER_CLOSE_DAYS"] = 30
+    try:
+        assert apply(app)["closed_followup_contacts"] == 0
+        assert apply(app, NOW + timedelta(days=21))["closed_followup_contacts"] == 1
+    finally:
+        app.config["RETENTION_CONTACT_AFTER_CLOSE_DAYS"] = 0
+    assert db.session.scalar(db.select(Contact).where(Contact.visit_id == visit.id)) is None
+
+
+def test_the_command_and_the_admin_page_list_the_closed_follow_up_rule(
+        app, client, login, stored):  # noqa: F811
+    from researcher.extensions import utcnow
+
+    with_followups(stored, ("brak_kontaktu", utcnow() - timedelta(days=1)))
+    result = app.test_cli_runner().invoke(args=["retention", "run"])
+    assert "dane kontaktowe po zamknięciu działań następczych: 1" in result.output
+    login("admin")
+    page = client.get("/admin/przechowywanie").text
+    assert "po zamknięciu wszystkich działań następczych" in page
