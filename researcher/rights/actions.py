@@ -15,6 +15,7 @@ from researcher.audit.models import AccessAction
 from researcher.audit.services import record_access
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
+from researcher.followups.models import Followup
 from researcher.interviews.models import Need, VisitVersion
 from researcher.rights.codes import code_hash
 from researcher.rights.lookup import matching_quarantine, matching_visits
@@ -26,7 +27,7 @@ HEALTH_CONSENT = {"q": "consent_health", "eq": "tak"}
 
 def erase(code: str, by: User, request: RightsRequest | None = None) -> ErasureRecord:
     """Delete everything tied to `code`: visits, versions, needs (with their vectors, theme
-    memberships and card evidence, by cascade), contact data and quarantined copies.
+    memberships, card evidence and follow-ups, by cascade), contact data and quarantined copies.
 
     Report slices recount by themselves (their day's signature changes); exports already
     published stay as they are (DOMAIN §3.7). The register keeps a salted hash and counts.
@@ -34,11 +35,15 @@ def erase(code: str, by: User, request: RightsRequest | None = None) -> ErasureR
     visits = matching_visits([code])
     uuids = {v.uuid for v in visits}
     quarantine = matching_quarantine([code], uuids)
+    need_ids = [n.id for v in visits for n in v.needs]
     counts = {
         "visits": len(visits),
-        "needs": sum(len(v.needs) for v in visits),
+        "needs": len(need_ids),
         "versions": 0,
         "quarantine": len(quarantine),
+        # Follow-ups and their history go with their needs (FK cascade); counted here.
+        "followups": db.session.scalar(db.select(db.func.count(Followup.id)).where(
+            Followup.need_id.in_(need_ids))) if need_ids else 0,
     }
     if uuids:
         counts["versions"] = db.session.execute(
@@ -46,7 +51,7 @@ def erase(code: str, by: User, request: RightsRequest | None = None) -> ErasureR
         ).rowcount
     for record in quarantine:
         db.session.delete(record)
-    _themes_lose(need_ids=[n.id for v in visits for n in v.needs])
+    _themes_lose(need_ids=need_ids)
     for visit in visits:
         db.session.delete(visit)  # needs by ORM cascade; contacts, vectors, members by FK
     hashed = code_hash(code)

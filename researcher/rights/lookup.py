@@ -17,6 +17,7 @@ from researcher.auth.permissions import Permission
 from researcher.card.models import ServiceCard, ServiceCardRow, card_row_needs
 from researcher.exports.models import ExportJob
 from researcher.extensions import db
+from researcher.followups.models import FOLLOWUP_STATUS_LABELS, Followup
 from researcher.interviews.contacts import decrypt_contact
 from researcher.interviews.models import Contact, QuarantinedRecord, Visit, VisitVersion
 from researcher.rights.codes import candidates
@@ -34,6 +35,7 @@ class VisitFile:
     themes: list[dict[str, Any]] = field(default_factory=list)
     card_rows: list[dict[str, Any]] = field(default_factory=list)
     exports: list[ExportJob] = field(default_factory=list)
+    followups: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +94,26 @@ def _card_rows(need_ids: list[int]) -> list[dict[str, Any]]:
             for n, c, title, name in rows]
 
 
+def _followups(need_ids: list[int]) -> list[dict[str, Any]]:
+    """The follow-ups of the visit's needs, each with its history (notes hold no contact data)."""
+    found = []
+    for followup in db.session.scalars(
+        db.select(Followup).where(Followup.need_id.in_(need_ids)).order_by(Followup.id)
+    ):
+        found.append({
+            "need_position": followup.need.position,
+            "status": followup.status,
+            "status_label": str(FOLLOWUP_STATUS_LABELS.get(followup.status, followup.status)),
+            "created_at": _when(followup.created_at),
+            "closed_at": _when(followup.closed_at),
+            "events": [
+                {"at": _when(e.at), "from_status": e.from_status, "to_status": e.to_status,
+                 "note": e.note} for e in reversed(followup.events)
+            ],
+        })
+    return found
+
+
 def _exports(visit: Visit) -> list[ExportJob]:
     """Exports of the visit's campaign made after it arrived: their aggregates counted it."""
     return list(
@@ -121,6 +143,7 @@ def build_dossier(text: str, viewer: User) -> Dossier:
             themes=_themes(need_ids),
             card_rows=_card_rows(need_ids),
             exports=_exports(visit),
+            followups=_followups(need_ids),
         )
         token = db.session.scalar(db.select(Contact.token).where(Contact.visit_id == visit.id))
         file.has_contact = token is not None
@@ -168,6 +191,7 @@ def dossier_json(dossier: Dossier) -> dict[str, Any]:
             ],
             "contact": file.contact if dossier.contacts_shown else (
                 "(zapisane osobno)" if file.has_contact else None),
+            "followups": file.followups,
             "themes": file.themes,
             "service_card_rows": file.card_rows,
             "exports_counting_it": [

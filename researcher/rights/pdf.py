@@ -78,6 +78,16 @@ def dossier_pdf(copy: dict[str, Any]) -> bytes:
             story.append(Paragraph("<b>Dane kontaktowe</b>", styles["body"]))
             story += _pairs(styles, visit["contact"] if isinstance(visit["contact"], dict)
                             else {"kontakt": visit["contact"]})
+        for followup in visit.get("followups") or []:
+            story.append(Paragraph(escape(
+                f"Działanie następcze (potrzeba {followup['need_position']}): "
+                f"{followup['status_label']}, od {(followup['created_at'] or '')[:10]}"
+                + (f", zamknięte {followup['closed_at'][:10]}" if followup["closed_at"] else "")),
+                styles["body"]))
+            for event in followup["events"]:
+                story.append(Paragraph(escape(
+                    f"{(event['at'] or '')[:10]}: {event['to_status']}"
+                    + (f" – {event['note']}" if event["note"] else "")), styles["body"]))
         if visit["themes"]:
             story.append(Paragraph(escape("Tematy analizy: " + ", ".join(
                 t["theme"] or "nieprzypisane" for t in visit["themes"])), styles["body"]))

@@ -139,7 +139,8 @@ def test_erasure_deletes_everything_tied_to_the_code_and_keeps_only_a_hash(
     ) == 0
     [entry] = db.session.scalars(db.select(ErasureRecord)).all()
     assert entry.by_id == user.id and CODE not in entry.code_hash
-    assert entry.counts == {"visits": 1, "needs": 3, "versions": 1, "quarantine": 1}
+    assert entry.counts == {"visits": 1, "needs": 3, "versions": 1, "quarantine": 1,
+                            "followups": 0}
     made = db.session.get(RightsRequest, made.id)
     assert made.respondent_code is None and made.status == "zalatwiony"
     after = counts(ReportFilter(campaign_id=campaign_id))
