@@ -31,6 +31,7 @@ class AccessAction(StrEnum):
     RESTRICTION = "restriction"
     CONSENT_WITHDRAWAL = "consent_withdrawal"
     RETENTION = "retention"
+    RECTIFICATION = "rectification"
 
 
 ACTION_LABELS = {
@@ -50,6 +51,7 @@ ACTION_LABELS = {
     AccessAction.RESTRICTION: _l("Ograniczenie przetwarzania"),
     AccessAction.CONSENT_WITHDRAWAL: _l("Wycofanie zgody na dane o zdrowiu"),
     AccessAction.RETENTION: _l("Usunięcie danych po okresie przechowywania"),
+    AccessAction.RECTIFICATION: _l("Sprostowanie odpowiedzi"),
 }
 
 

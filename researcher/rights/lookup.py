@@ -21,6 +21,7 @@ from researcher.followups.models import FOLLOWUP_STATUS_LABELS, Followup
 from researcher.interviews.contacts import decrypt_contact
 from researcher.interviews.models import Contact, QuarantinedRecord, Visit, VisitVersion
 from researcher.rights.codes import candidates
+from researcher.rights.models import Rectification
 from researcher.themes.models import Theme, ThemeAssignment
 
 
@@ -36,6 +37,7 @@ class VisitFile:
     card_rows: list[dict[str, Any]] = field(default_factory=list)
     exports: list[ExportJob] = field(default_factory=list)
     followups: list[dict[str, Any]] = field(default_factory=list)
+    rectifications: list[Rectification] = field(default_factory=list)
 
 
 @dataclass
@@ -144,6 +146,9 @@ def build_dossier(text: str, viewer: User) -> Dossier:
             card_rows=_card_rows(need_ids),
             exports=_exports(visit),
             followups=_followups(need_ids),
+            rectifications=list(db.session.scalars(
+                db.select(Rectification).where(Rectification.visit_id == visit.id)
+                .order_by(Rectification.at, Rectification.id))),
         )
         token = db.session.scalar(db.select(Contact.token).where(Contact.visit_id == visit.id))
         file.has_contact = token is not None
@@ -192,6 +197,11 @@ def dossier_json(dossier: Dossier) -> dict[str, Any]:
             "contact": file.contact if dossier.contacts_shown else (
                 "(zapisane osobno)" if file.has_contact else None),
             "followups": file.followups,
+            "rectifications": [
+                {"at": _when(r.at), "answer": r.path, "from_revision": r.from_revision,
+                 "to_revision": r.to_revision, "request_id": r.request_id}
+                for r in file.rectifications
+            ],
             "themes": file.themes,
             "service_card_rows": file.card_rows,
             "exports_counting_it": [

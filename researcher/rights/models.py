@@ -95,3 +95,23 @@ class RetentionRun(db.Model):
     ran_at: Mapped[datetime] = mapped_column(default=utcnow)
     applied: Mapped[bool] = mapped_column(default=False)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Rectification(db.Model):
+    """One answer corrected at a resident's request (art. 16): which visit and answer, the
+    revision it made, who, when, and the request. Holds no text: the earlier wording is in
+    `visit_versions`, the new one in the visit."""
+
+    __tablename__ = "rectifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"),
+                                          index=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rights_requests.id", ondelete="SET NULL")
+    )
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    path: Mapped[str] = mapped_column(String(80))
+    from_revision: Mapped[int]
+    to_revision: Mapped[int]

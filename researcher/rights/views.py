@@ -12,6 +12,7 @@ from researcher.access import allow
 from researcher.auth.models import ADMIN
 from researcher.auth.permissions import Permission
 from researcher.extensions import db
+from researcher.interviews.models import Visit
 from researcher.rights.actions import erase, set_restricted, withdraw_health_consent
 from researcher.rights.codes import candidates, normalise
 from researcher.rights.forms import ConfirmErasureForm, RequestForm
@@ -19,10 +20,12 @@ from researcher.rights.lookup import build_dossier, dossier_json
 from researcher.rights.models import (
     REQUEST_KIND_LABELS,
     REQUEST_STATUS_LABELS,
+    RequestKind,
     RequestStatus,
     RightsRequest,
 )
 from researcher.rights.pdf import dossier_pdf
+from researcher.rights.rectify import RectifyError, editable_answers, rectify
 from researcher.rights.requests import RequestError, close_request, open_request, open_requests
 
 bp = Blueprint("rights", __name__, url_prefix="/wnioski")
@@ -78,9 +81,12 @@ def show(request_id: int):
     made = _request(request_id)
     dossier = build_dossier(made.respondent_code, current_user) if made.respondent_code else None
     db.session.commit()
+    rectifiable = {}
+    if dossier and made.kind == RequestKind.RECTIFICATION and made.status == RequestStatus.OPEN:
+        rectifiable = {f.visit.id: editable_answers(f.visit) for f in dossier.visits}
     return render_template(
         "rights/request.html", made=made, dossier=dossier, kinds=REQUEST_KIND_LABELS,
-        statuses=REQUEST_STATUS_LABELS, confirm=ConfirmErasureForm(),
+        statuses=REQUEST_STATUS_LABELS, confirm=ConfirmErasureForm(), rectifiable=rectifiable,
     )
 
 
@@ -163,3 +169,25 @@ def close_view(request_id: int):
         db.session.commit()
         flash(_("Wniosek zamknięty."), "success")
     return redirect(url_for("rights.index"))
+
+
+@bp.route("/<int:request_id>/sprostowanie", methods=["POST"])
+@allow(ADMIN, permission=RIGHTS)
+def rectify_view(request_id: int):
+    """Art. 16: one answer corrected, stored as a new version of the visit."""
+    made = _request(request_id)
+    visit = db.session.get(Visit, request.form.get("visit_id", type=int) or 0)
+    if visit is None:
+        abort(404)
+    try:
+        masked = rectify(made, visit, request.form.get("path", ""),
+                         request.form.get("value", ""), current_user)
+    except RectifyError as error:
+        flash(str(error), "error")
+        return redirect(url_for("rights.show", request_id=made.id))
+    db.session.commit()
+    flash(_("Zapisano sprostowanie jako nową wersję wywiadu."), "success")
+    if masked:
+        flash(_("W nowej treści dane osobowe zastąpiono znacznikami: %(kinds)s.",
+                kinds=", ".join(masked)), "warning")
+    return redirect(url_for("rights.show", request_id=made.id))
