@@ -43,6 +43,30 @@ const modules = {
     };
     if (element.dataset.finished !== "true") setTimeout(tick, 500);
   },
+
+  // The login page (shown after every logout): on a shared phone nothing of the previous
+  // account stays readable. The field pages it kept for offline use (rendered with that
+  // account's visits) and the warnings about its synced visits go; unsent visits stay in the
+  // outbox, shown and sent only under their own account (static/js/field/outbox.js).
+  "forget-account": async (element) => {
+    const pages = new Set(JSON.parse(element.dataset.pages || "[]"));
+    if ("caches" in window) {
+      for (const name of await caches.keys()) {
+        if (!name.startsWith("rekonesans-")) continue;
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (pages.has(new URL(request.url).pathname)) await cache.delete(request);
+        }
+      }
+    }
+    if ("indexedDB" in window) {
+      try {
+        const outbox = await import(element.dataset.outbox);
+        await outbox.forgetServerWarnings();
+      } catch { /* no field app on this browser */ }
+    }
+    element.dataset.forgotten = "1";
+  },
 };
 
 for (const element of document.querySelectorAll("[data-module]")) {

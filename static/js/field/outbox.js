@@ -145,6 +145,12 @@ export function keepServerWarnings(record, warnings) {
   });
 }
 
+/** Forget the server's warnings about accepted visits: they describe synced visits, which
+ * leave the phone when their researcher logs out (the login page calls this). */
+export function forgetServerWarnings() {
+  return transact(META, "readwrite", (store) => request(store.delete("server_warnings")));
+}
+
 /** This phone's id for the sync API, made once and kept (also in localStorage). */
 export async function deviceId() {
   const fallback = localStorage.getItem("rekonesans.device_id") || crypto.randomUUID();
