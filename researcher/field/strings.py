@@ -48,6 +48,10 @@ def field_strings() -> dict[str, str]:
         "chars_left": _("Pozostało znaków: {n}"),
         "pii_move": _("Przenieś do danych kontaktowych"),
         "pii_moved": _("Przeniesiono do danych kontaktowych (F1): {n}."),
+        "pii_gather": _(
+            "Mieszkaniec prosi o kontakt, a we wcześniejszych odpowiedziach jest telefon, e-mail "
+            "lub adres ({where}). Przenieś je do danych kontaktowych."
+        ),
         # the outbox
         "badge": _("Czeka na wysłanie: {n}"),
         "badge_none": _("Wszystko wysłane"),

@@ -102,3 +102,25 @@ def test_e_mails_and_addresses_move_too_and_join_what_the_contact_form_holds(pho
     assert moved["taken"]["text"] == "Pisać albo przyjść na, dziękuję."
     assert moved["contact"] == {
         "name": "Jan", "phone_or_email": "600 700 800; jan.kowal@example.com; ul. Lipowa 5/2"}
+
+
+def test_answering_f1_yes_after_the_need_offers_to_move_what_the_need_text_holds(
+        phone, field_user):
+    page = phone.page
+    record = waiting_interview(field_user, page, contact_requested=False)
+    del record["data"]["contact_requested"]  # F1 not asked yet: the need came first
+    open_need_step(phone, record)
+    phone.next()  # the need
+    phone.next()  # E: community
+    expect(page.locator("#q-contact_requested")).to_be_visible()
+    expect(page.locator("#pii-gather")).to_be_hidden()
+    phone.choose("contact_requested", "true")
+    gather = page.locator("#pii-gather")
+    expect(gather).to_contain_text("D1")
+    page.locator("#pii-gather-move").tap()
+    expect(page.locator("#q-contact-phone_or_email-input")).to_have_value("600 700 800")
+    expect(gather).to_contain_text("Przeniesiono do danych kontaktowych (F1): 1.")
+    phone.tap("#step-back")
+    phone.tap("#step-back")
+    expect(page.locator("#q-needs-0-description-input")).to_have_value(
+        "Mama potrzebuje opieki, proszę dzwonić po 16.")

@@ -4,6 +4,7 @@
 
 import { h, fmt } from "./dom.js";
 import { isEmpty } from "./form-logic.js";
+import { moveToContact } from "./pii-move.js";
 
 const WALK_KEYS = new Set(["campaign_id", "locality_id"]);
 
@@ -64,7 +65,7 @@ export function drawField(form, slot) {
     input.value = slot.holder[q.key] ?? "";
     binding.pii = slot.pii !== false && q.free_text ? h("p", { class: "field__warning", id: `${id}-pii`, role: "status", hidden: true }) : null;
     // Shown with a phone/e-mail/address when the respondent asked for contact (F1 = Tak).
-    binding.piiMove = binding.pii ? h("button", { type: "button", class: "button button--secondary field__pii-move", id: `${id}-pii-move`, hidden: true, onclick: () => form.moveToContact(binding) }, form.t.pii_move) : null;
+    binding.piiMove = binding.pii ? h("button", { type: "button", class: "button button--secondary field__pii-move", id: `${id}-pii-move`, hidden: true, onclick: () => moveToContact(form, binding) }, form.t.pii_move) : null;
     binding.counter = q.max_length ? h("p", { class: "field__counter", id: `${id}-count`, "aria-live": "polite", hidden: true }) : null;
     input.addEventListener("input", () => form.type(binding, input));
     const list = q.suggestions ? h("datalist", { id: `${id}-list` }, q.suggestions.map((s) => h("option", { value: s }))) : null;

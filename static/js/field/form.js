@@ -6,7 +6,7 @@
 
 import { evaluate, scopeOf } from "./conditions.js";
 import { piiKinds } from "./pii.js";
-import { hasMovable, takeContactData, withContactValues } from "./pii-move.js";
+import { gatherBox, showGather, showMove } from "./pii-move.js";
 import { h, fmt } from "./dom.js";
 import { drawField } from "./form-fields.js";
 import {
@@ -82,11 +82,12 @@ export class InterviewForm {
     if (this.index > 0) bar.append(h("button", { type: "button", class: "button button--secondary", id: "step-back", onclick: () => this.go(-1) }, this.t.back));
     const more = h("div", { class: "step-actions" });
     if (step.group) this.needButtons(step, steps, more);
+    this.gatherBox = gatherBox(this, step);
     const discard = h("button", { type: "button", class: "link-button step-discard", id: "step-discard" }, this.isNew ? this.t.discard : this.t.close);
     discard.addEventListener("click", () => this.discard(discard));
     const form = h("form", { class: "step", novalidate: true, "aria-labelledby": "step-title", "aria-describedby": "step-progress" },
       progressText, progressBar, title, bar,
-      this.correctionNote(), this.summary, body, more, h("p", {}, discard));
+      this.correctionNote(), this.summary, body, this.gatherBox, more, h("p", {}, discard));
     form.addEventListener("submit", (event) => { event.preventDefault(); this.next(); });
     form.addEventListener("pointerdown", () => { this.pointerAt = Date.now(); });
     this.root.replaceChildren(form);
@@ -219,34 +220,9 @@ export class InterviewForm {
     const kinds = text ? piiKinds(text) : [];
     binding.pii.textContent = kinds.map((k) => this.def.messages[`pii_${k}`]).join(" ");
     binding.pii.hidden = !kinds.length;
-    if (binding.piiMove) binding.piiMove.hidden = !(this.contactGroup() && hasMovable(text));
+    showMove(this, binding);
   }
 
-  /** The contact form (the group kept apart, F1), when the respondent asked for contact. */
-  contactGroup() {
-    for (const module of this.def.modules) {
-      for (const item of module.items) {
-        if (isGroup(item) && item.pii_check === false && evaluate(item.visible_when, this.data)) return item;
-      }
-    }
-    return null;
-  }
-
-  /** Move the phone numbers, e-mails and addresses of a free-text answer into the contact
-   * form, so nothing the resident wanted passed on is lost, and out of the answer. */
-  moveToContact(binding) {
-    const group = this.contactGroup();
-    if (!group) return;
-    const { text, moved } = takeContactData(binding.input.value);
-    if (!moved.length) return;
-    this.data[group.key] = withContactValues(this.data[group.key], moved);
-    for (const path of Object.keys(this.errors)) if (path.startsWith(`data.${group.key}.`)) delete this.errors[path];
-    binding.input.value = text;
-    this.type(binding, binding.input);
-    binding.pii.textContent = [binding.pii.textContent, fmt(this.t.pii_moved, { n: moved.length })].filter(Boolean).join(" ");
-    binding.pii.hidden = false;
-    binding.input.focus();
-  }
 
   /** Show and hide questions, options and notices for the current answers. */
   refresh() {
@@ -267,8 +243,9 @@ export class InterviewForm {
         }
       }
       for (const n of b.notices) n.el.hidden = !evaluate(n.notice.when, scope);
-      if (b.piiMove) b.piiMove.hidden = !(this.contactGroup() && hasMovable(b.input.value));
+      if (b.pii) showMove(this, b);
     }
+    showGather(this);
     const steps = this.steps();
     this.primary.textContent = this.index >= steps.length - 1 ? this.t.save : this.t.next;
   }
