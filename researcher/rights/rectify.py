@@ -42,6 +42,7 @@ class Answer:
     label: str
     value: str
     max_length: int | None
+    required: bool = False
 
 
 def editable_answers(visit: Visit) -> list[Answer]:
@@ -49,7 +50,7 @@ def editable_answers(visit: Visit) -> list[Answer]:
     questionnaire = get_questionnaire(visit.form_version)
     data = visit.data or {}
     found = [
-        Answer(q.key, q.code, _(q.label), data.get(q.key) or "", q.max_length)
+        Answer(q.key, q.code, _(q.label), data.get(q.key) or "", q.max_length, bool(q.required))
         for _module, q in questionnaire.questions()
         if q.qtype.free_text and isinstance(data.get(q.key, ""), str)
     ]
@@ -62,7 +63,8 @@ def editable_answers(visit: Visit) -> list[Answer]:
             for q in group.questions:
                 if q.qtype.free_text and isinstance(entry.get(q.key, ""), str):
                     found.append(Answer(f"{group.key}.{index}.{q.key}", f"{q.code} ({index + 1})",
-                                        _(q.label), entry.get(q.key) or "", q.max_length))
+                                        _(q.label), entry.get(q.key) or "", q.max_length,
+                                        bool(q.required)))
     return found
 
 
@@ -88,6 +90,8 @@ def rectify(made: RightsRequest, visit: Visit, path: str, value: str, by: User
     if path not in answers:
         raise RectifyError(_("Tej odpowiedzi nie można sprostować."))
     value = value.strip()
+    if not value and answers[path].required:
+        raise RectifyError(_("Ta odpowiedź jest wymagana: wpisz poprawioną treść."))
     limit = answers[path].max_length
     if limit and len(value) > limit:
         raise RectifyError(_("Tekst jest za długi (najwyżej %(n)s znaków).", n=limit))

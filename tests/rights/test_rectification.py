@@ -116,3 +116,12 @@ def test_the_contact_form_and_coded_answers_are_not_offered(client, handler, sto
         correct(client, made, visit, path, "x")
     db.session.expire_all()
     assert db.session.scalar(db.select(db.func.count(Rectification.id))) == 0
+
+
+def test_a_required_answer_is_never_emptied(client, handler, stored):
+    visit = stored()
+    handler()
+    made = open_request(client)
+    correct(client, made, visit, "needs.0.description", "   ")
+    db.session.expire_all()
+    assert db.session.get(Visit, visit.id).revision == 1
