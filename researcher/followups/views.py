@@ -6,17 +6,20 @@ page tells the browser not to store it.
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
 from researcher.admin.forms import choices_from
+from researcher.audit.reveal import ReasonForm, reveal_contact
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.followups import services
-from researcher.followups.forms import AssignForm, QueueFilterForm, ReasonForm, StatusForm
+from researcher.followups.forms import AssignForm, QueueFilterForm, StatusForm
 from researcher.followups.models import FOLLOWUP_STATUS_LABELS, TRANSITIONS, FollowupStatus
 from researcher.gminas.models import Locality
 from researcher.interviews.models import Need
@@ -127,15 +130,6 @@ def contact(need_id: int):
     if not services.may_read_contact(current_user, need):
         abort(403)
     form = ReasonForm()
-    shown = None
-    if form.validate_on_submit():
-        try:
-            shown = services.read_contact(need, current_user, form.reason.data)
-        except services.FollowupError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        else:
-            db.session.commit()
-            if shown is None:
-                flash(_("Brak zapisanych danych kontaktowych."), "warning")
+    read = partial(services.read_contact, need, current_user)
+    shown = reveal_contact(form, read, services.FollowupError)
     return render_template("followups/contact.html", need=need, form=form, contact=shown)

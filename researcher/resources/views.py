@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
 from researcher.admin.forms import choices_from
+from researcher.audit.reveal import ReasonForm, reveal_contact
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.auth.permissions import Permission
 from researcher.extensions import db
@@ -17,7 +20,7 @@ from researcher.imports.reader import ImportFileError
 from researcher.imports.services import AlreadyApplied
 from researcher.imports.template import template_csv, template_xlsx
 from researcher.resources import services, tips, transfer  # noqa: F401  (tips: the record kind)
-from researcher.resources.forms import ReasonForm, ResourceFilterForm, ResourceForm
+from researcher.resources.forms import ResourceFilterForm, ResourceForm
 from researcher.resources.models import (
     INSTITUTION_LABELS,
     RESOURCE_KIND_LABELS,
@@ -148,17 +151,8 @@ def contact(resource_id: int):
     if not current_user.has_permission(Permission.CONTACTS):
         abort(403)
     form = ReasonForm()
-    shown = None
-    if form.validate_on_submit():
-        try:
-            shown = services.read_contact(resource, current_user, form.reason.data)
-        except services.ResourceError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        else:
-            db.session.commit()
-            if shown is None:
-                flash(_("Brak zapisanych danych kontaktowych."), "warning")
+    read = partial(services.read_contact, resource, current_user)
+    shown = reveal_contact(form, read, services.ResourceError)
     response = render_template(
         "resources/contact.html", resource=resource, form=form, contact=shown
     )
