@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import act
 from researcher.admin.forms import choices_from
 from researcher.audit.reveal import ReasonForm, reveal_contact
 from researcher.auth.models import ADMIN, MANAGER
@@ -133,14 +134,11 @@ def edit(resource_id: int):
 @allow(MANAGER, ADMIN)
 def status(resource_id: int):
     resource = db.get_or_404(Resource, resource_id)
-    try:
-        services.set_status(resource, request.form.get("status", ""))
-    except services.ResourceError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(_("Zmieniono status zasobu."), "success")
+    status = request.form.get("status", "")
+    act(
+        lambda: services.set_status(resource, status), services.ResourceError,
+        _("Zmieniono status zasobu."),
+    )
     return redirect(request.referrer or url_for(".index"))
 
 
