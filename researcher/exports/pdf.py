@@ -18,8 +18,6 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -32,7 +30,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from researcher.exports.charts import BOLD, REGULAR, bar_chart_png, chart_height_cm
+from researcher.exports.charts import bar_chart_png, chart_height_cm
+from researcher.exports.dejavu import FONT, FONT_BOLD, register_pdf_fonts
 from researcher.exports.document import (
     CARD_HEADERS,
     CARD_SIGNATURE,
@@ -48,7 +47,6 @@ from researcher.exports.document import (
 )
 from researcher.reports.tables import PublishedTable
 
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 COLUMNS_PER_PART = 5
 LABEL_WIDTH = 4.6 * cm
 PAGE_WIDTH = A4[0] - 4 * cm
@@ -58,10 +56,7 @@ PAGE_WIDTH = A4[0] - 4 * cm
 def _styles() -> dict[str, ParagraphStyle]:
     # Binary streams instead of ASCII85: smaller files, and ASCII85 is pure Python (slow).
     rl_config.useA85 = 0
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(REGULAR)))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(BOLD)))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
+    register_pdf_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=5)
     return {
         "body": body,
