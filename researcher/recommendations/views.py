@@ -135,13 +135,17 @@ def summary_pdf(campaign_id: int):
     return _summary_pdf(db.get_or_404(Campaign, campaign_id))
 
 
-@public_bp.route("/<token>")
-@public
-def summary_page(token: str):
+def _published_campaign(token: str) -> Campaign:
     state = services.published_summary(token)
     if state is None:
         abort(404)
-    campaign = db.get_or_404(Campaign, state.campaign_id)
+    return db.get_or_404(Campaign, state.campaign_id)
+
+
+@public_bp.route("/<token>")
+@public
+def summary_page(token: str):
+    campaign = _published_campaign(token)
     summary = residents_summary(campaign, current_app.config.get("DISCLOSURE_K", 5))
     return render_template("recommendations/public.html", summary=summary, token=token,
                            sections=summary_paragraphs(summary), title=TITLE)  # fmt: skip
@@ -150,7 +154,4 @@ def summary_page(token: str):
 @public_bp.route("/<token>.pdf")
 @public
 def summary_page_pdf(token: str):
-    state = services.published_summary(token)
-    if state is None:
-        abort(404)
-    return _summary_pdf(db.get_or_404(Campaign, state.campaign_id))
+    return _summary_pdf(_published_campaign(token))
