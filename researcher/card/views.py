@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.card import services
@@ -154,12 +155,9 @@ def _save_row(
 ):
     # A new row and an edited one: the same form, errors beside its fields, the card after.
     if form.validate_on_submit():
-        try:
+        with saving(form, services.CardError, "name") as saved:
             save(_row_input(form))
-        except services.CardError as error:
-            getattr(form, error.field or "name").errors.append(str(error))
-        else:
-            db.session.commit()
+        if saved:
             flash(done, "success")
             return redirect(url_for("card.card", card_id=card.id))
     return _render_row(card, form, row, 400 if form.errors else 200)

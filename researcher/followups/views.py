@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.admin.forms import choices_from
 from researcher.audit.reveal import ReasonForm, reveal_contact
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
@@ -95,16 +96,12 @@ def detail(need_id: int):
             return redirect(url_for(".detail", need_id=need.id))
     elif request.method == "POST" and form.validate():
         followup = services.open_followup(need, current_user)
-        try:
+        with saving(form, services.FollowupError, "status") as saved:
             services.change_status(
                 followup, current_user, form.status.data, form.note.data or "",
                 pii_confirmed=form.pii_confirmed.data,
             )
-        except services.FollowupError as error:
-            db.session.rollback()
-            getattr(form, error.field or "status").errors.append(str(error))
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Zapisano zmianę statusu."), "success")
             return redirect(url_for(".detail", need_id=need.id))
     if followup is not None:

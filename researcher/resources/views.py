@@ -7,9 +7,10 @@ from functools import partial
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import Field
 
 from researcher.access import allow
-from researcher.actions import act
+from researcher.actions import act, saving
 from researcher.admin.forms import choices_from
 from researcher.audit.reveal import ReasonForm, reveal_contact
 from researcher.auth.models import ADMIN, MANAGER
@@ -79,18 +80,20 @@ def _input(form: ResourceForm) -> services.ResourceInput:
     )
 
 
+def _field_of(form: ResourceForm, name: str | None) -> Field:
+    # The service names the model's columns; two of them have other names in the form.
+    target = {"gmina_code": "gmina", "locality_ids": "localities"}.get(name or "")
+    return getattr(form, target or name or "name", form.name)
+
+
 def _save(form: ResourceForm, resource: Resource | None):
-    try:
+    with saving(form, services.ResourceError, partial(_field_of, form)) as saved:
         if resource is None:
             resource = services.create(_input(form), current_user)
         else:
             services.update(resource, _input(form))
-    except services.ResourceError as error:
-        db.session.rollback()
-        target = {"gmina_code": "gmina", "locality_ids": "localities"}.get(error.field or "")
-        getattr(form, target or error.field or "name", form.name).errors.append(str(error))
+    if not saved:
         return None
-    db.session.commit()
     flash(_("Zapisano zasób."), "success")
     return redirect(url_for(".index", gmina=resource.gmina_code))
 
