@@ -58,39 +58,22 @@ def _styles() -> dict[str, ParagraphStyle]:
     rl_config.useA85 = 0
     register_pdf_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=5)
+
+    def bold(name: str, size: float, leading: float, **more: object) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, parent=body, fontName=FONT_BOLD, fontSize=size, leading=leading, **more
+        )
+
     return {
         "body": body,
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
-        "head": ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
-        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=13,
-            leading=16,
-            spaceBefore=10,
-            keepWithNext=1,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=10.5,
-            leading=13,
-            spaceBefore=6,
-            keepWithNext=1,
-        ),
+        "head": bold("head", 7.5, 9.5),
+        "title": bold("title", 17, 21),
+        "h1": bold("h1", 13, 16, spaceBefore=10, keepWithNext=1),
+        "h2": bold("h2", 10.5, 13, spaceBefore=6, keepWithNext=1),
         "caption": ParagraphStyle("caption", parent=body, fontName=FONT_BOLD, keepWithNext=1),
         "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER),
-        "card_title": ParagraphStyle(
-            "card_title",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=14,
-            leading=18,
-            alignment=TA_CENTER,
-        ),
+        "card_title": bold("card_title", 14, 18, alignment=TA_CENTER),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
     }
 
