@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.harness import demo_database, timed  # noqa: E402
+from bench.harness import fresh_demo_database, timed  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 DASHBOARD_TARGET_MS = 300.0
@@ -88,13 +88,7 @@ def build_database(database: Path, needs: int, seed: int = 0) -> None:
     from researcher.gminas.models import Locality
     from researcher.interviews.sync import apply_record
 
-    database.parent.mkdir(parents=True, exist_ok=True)
-    database.unlink(missing_ok=True)
-    partial = database.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    app = make_app(partial)
-    with app.app_context():
-        demo, researcher = demo_database()
+    with fresh_demo_database(database, make_app) as (demo, researcher):
         campaign_id = demo.campaign_id
         localities = db.session.scalars(db.select(Locality.id).order_by(Locality.id)).all()
         interviews = -(-needs // NEEDS_PER_INTERVIEW)
@@ -112,9 +106,6 @@ def build_database(database: Path, needs: int, seed: int = 0) -> None:
             done = min(start + BATCH, len(records))
             rate = done / (time.perf_counter() - started)
             print(f"  {done:>6} / {len(records)} records ({rate:.0f}/s)", file=sys.stderr)
-        db.session.remove()
-        db.engine.dispose()
-    partial.rename(database)
 
 
 def add_interviews(campaign_id: int, researcher_id: int, n: int, seed: int) -> None:
@@ -268,6 +259,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Zbudowano w {time.perf_counter() - started:.0f} s", file=sys.stderr)
     # The dashboard part adds interviews: it works on a copy, migrated to the current schema.
     work = database.with_name(database.stem + "-work.sqlite")
+    for journal in ("-wal", "-shm"):  # a former copy's journal would be replayed into this one
+        work.with_name(work.name + journal).unlink(missing_ok=True)
     shutil.copyfile(database, work)
     app = make_app(work)
     with app.app_context():

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 
@@ -26,6 +28,27 @@ def demo_database() -> tuple[Any, Any]:
     demo = seed_demo()
     db.session.commit()
     return demo, db.session.scalar(db.select(User).where(User.role == "researcher"))
+
+
+@contextmanager
+def fresh_demo_database(
+    database: Path, make_app: Callable[[Path], Any]
+) -> Iterator[tuple[Any, Any]]:
+    """Build `database` anew with the demo seeded: the block fills it in an app context, given
+    (the DemoReport, its researcher). It is built as `….partial` and renamed when the block
+    ends, so an interrupted build is never taken for a finished one."""
+    from researcher.extensions import db
+
+    database.parent.mkdir(parents=True, exist_ok=True)
+    database.unlink(missing_ok=True)
+    partial = database.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    app = make_app(partial)
+    with app.app_context():
+        yield demo_database()
+        db.session.remove()
+        db.engine.dispose()
+    partial.rename(database)
 
 
 def timed(function: Callable[[], Any], runs: int) -> tuple[float, float]:

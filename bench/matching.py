@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.harness import demo_database  # noqa: E402
+from bench.harness import fresh_demo_database  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 TARGET_MS = 2000.0
@@ -57,13 +57,7 @@ def build_database(database: Path, needs: int, resources: int, seed: int = 0) ->
     from researcher.interviews.sync import apply_record
     from researcher.resources.services import ResourceInput, create
 
-    database.parent.mkdir(parents=True, exist_ok=True)
-    database.unlink(missing_ok=True)
-    partial = database.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    app = make_app(partial)
-    with app.app_context():
-        demo, researcher = demo_database()
+    with fresh_demo_database(database, make_app) as (demo, researcher):
         campaign_id = demo.campaign_id
         campaign = db.session.get(Campaign, campaign_id)
         localities = db.session.scalars(
@@ -92,9 +86,6 @@ def build_database(database: Path, needs: int, resources: int, seed: int = 0) ->
                 capacity_per_month=rng.choice((None, 2, 5, 10, 20)),
             ), None)
         db.session.commit()
-        db.session.remove()
-        db.engine.dispose()
-    partial.rename(database)
 
 
 def timed(function, runs: int) -> tuple[float, float, float]:
