@@ -37,6 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.harness import demo_database  # noqa: E402
+
 TARGET_SECONDS = 20.0
 TARGET_MB = 500.0
 BATCH = 5000
@@ -53,27 +55,21 @@ def _app(database: Path):
 
 def populate(database: Path, needs: int, seed: int = 0) -> dict[str, Any]:
     """A fresh database with the demo campaign, `needs` needs, themes and a service card."""
-    from flask_migrate import upgrade
     from sqlalchemy import insert
 
     from researcher.auth.models import User
     from researcher.card.models import ServiceCard, ServiceCardRow, card_row_needs
     from researcher.demo.generator import generate_records
-    from researcher.demo.services import seed_demo
     from researcher.extensions import db
     from researcher.gminas.models import Locality
-    from researcher.gminas.services import load_gminas
     from researcher.interviews.models import Need, Visit
     from researcher.themes.models import AnalysisRun, Theme
 
     app = _app(database)
     started = time.perf_counter()
     with app.app_context():
-        upgrade()
-        load_gminas()
-        campaign_id = seed_demo().campaign_id
-        db.session.commit()
-        researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+        demo, researcher = demo_database()
+        campaign_id = demo.campaign_id
         manager = db.session.scalar(db.select(User).where(User.role == "manager"))
         localities = db.session.scalars(db.select(Locality.id).order_by(Locality.id)).all()
         visit_id = need_count = visit_count = batch = 0

@@ -39,13 +39,13 @@ import shutil
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.harness import fresh_demo_database, timed  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 DASHBOARD_TARGET_MS = 300.0
@@ -83,27 +83,13 @@ def make_app(database: Path):
 
 def build_database(database: Path, needs: int, seed: int = 0) -> None:
     """A fresh database with the demo campaign and `needs` needs, via apply_record."""
-    from flask_migrate import upgrade
-
-    from researcher.auth.models import User
     from researcher.demo.generator import generate_records
-    from researcher.demo.services import seed_demo
     from researcher.extensions import db
     from researcher.gminas.models import Locality
-    from researcher.gminas.services import load_gminas
     from researcher.interviews.sync import apply_record
 
-    database.parent.mkdir(parents=True, exist_ok=True)
-    database.unlink(missing_ok=True)
-    partial = database.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    app = make_app(partial)
-    with app.app_context():
-        upgrade()
-        load_gminas()
-        campaign_id = seed_demo().campaign_id
-        db.session.commit()
-        researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    with fresh_demo_database(database, make_app) as (demo, researcher):
+        campaign_id = demo.campaign_id
         localities = db.session.scalars(db.select(Locality.id).order_by(Locality.id)).all()
         interviews = -(-needs // NEEDS_PER_INTERVIEW)
         records = generate_records(
@@ -120,22 +106,6 @@ def build_database(database: Path, needs: int, seed: int = 0) -> None:
             done = min(start + BATCH, len(records))
             rate = done / (time.perf_counter() - started)
             print(f"  {done:>6} / {len(records)} records ({rate:.0f}/s)", file=sys.stderr)
-        db.session.remove()
-        db.engine.dispose()
-    partial.rename(database)
-
-
-def timed(function: Callable[[], Any], runs: int) -> tuple[float, float]:
-    """(first run, median of `runs` further runs), in milliseconds."""
-    start = time.perf_counter()
-    function()
-    first = (time.perf_counter() - start) * 1000
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return first, statistics.median(samples)
 
 
 def add_interviews(campaign_id: int, researcher_id: int, n: int, seed: int) -> None:
@@ -191,11 +161,11 @@ def dashboard_section(app, runs: int) -> list[Row]:
         _, scratch = timed(from_scratch, min(runs, 3))
         first_a, median_a = timed(lambda: report(report_filter), runs)
         first_p, median_p = timed(lambda: build_panel(report_filter, 5, cached=False), runs)
-        manager_id, researcher_id, campaign_id = manager.id, researcher.id, campaign.id
+        manager_key, researcher_id, campaign_id = manager.get_id(), researcher.id, campaign.id
 
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = str(manager_id)
+        session["_user_id"] = manager_key  # "id:session_version", as Flask-Login stores it
         session["_fresh"] = True
 
     def page(query: str = "") -> None:
@@ -289,6 +259,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Zbudowano w {time.perf_counter() - started:.0f} s", file=sys.stderr)
     # The dashboard part adds interviews: it works on a copy, migrated to the current schema.
     work = database.with_name(database.stem + "-work.sqlite")
+    for journal in ("-wal", "-shm"):  # a former copy's journal would be replayed into this one
+        work.with_name(work.name + journal).unlink(missing_ok=True)
     shutil.copyfile(database, work)
     app = make_app(work)
     with app.app_context():

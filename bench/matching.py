@@ -31,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.harness import fresh_demo_database  # noqa: E402
+
 OUT = ROOT / "bench" / "out"
 TARGET_MS = 2000.0
 NEEDS_PER_INTERVIEW = 3
@@ -45,31 +48,17 @@ def make_app(database: Path):
 
 
 def build_database(database: Path, needs: int, resources: int, seed: int = 0) -> None:
-    from flask_migrate import upgrade
-
     from forms.vocabulary import AREA_KEYS, TARGET_GROUPS
-    from researcher.auth.models import User
     from researcher.campaigns.models import Campaign
     from researcher.demo.generator import generate_records
-    from researcher.demo.services import seed_demo
     from researcher.extensions import db
     from researcher.gminas.models import Locality
-    from researcher.gminas.services import load_gminas
     from researcher.interviews.models import Need
     from researcher.interviews.sync import apply_record
     from researcher.resources.services import ResourceInput, create
 
-    database.parent.mkdir(parents=True, exist_ok=True)
-    database.unlink(missing_ok=True)
-    partial = database.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    app = make_app(partial)
-    with app.app_context():
-        upgrade()
-        load_gminas()
-        campaign_id = seed_demo().campaign_id
-        db.session.commit()
-        researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    with fresh_demo_database(database, make_app) as (demo, researcher):
+        campaign_id = demo.campaign_id
         campaign = db.session.get(Campaign, campaign_id)
         localities = db.session.scalars(
             db.select(Locality.id).where(Locality.gmina_code == campaign.gmina_code)
@@ -97,9 +86,6 @@ def build_database(database: Path, needs: int, resources: int, seed: int = 0) ->
                 capacity_per_month=rng.choice((None, 2, 5, 10, 20)),
             ), None)
         db.session.commit()
-        db.session.remove()
-        db.engine.dispose()
-    partial.rename(database)
 
 
 def timed(function, runs: int) -> tuple[float, float, float]:

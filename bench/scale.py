@@ -26,18 +26,18 @@ import argparse
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.harness import demo_database, timed  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 NEEDS_PER_INTERVIEW = 3
@@ -89,24 +89,15 @@ def _campaigns(demo_campaign_id: int) -> list[tuple[int, int]]:
 
 def build(url: str, interviews: int, big_needs: int) -> dict[str, Any]:
     """Migrate an empty database and fill it through `sync_batch`; what was built."""
-    from flask_migrate import upgrade
-
-    from researcher.auth.models import User
     from researcher.campaigns.models import Campaign
     from researcher.demo.generator import generate_records
-    from researcher.demo.services import seed_demo
     from researcher.extensions import db
     from researcher.gminas.models import Locality
-    from researcher.gminas.services import load_gminas
     from researcher.interviews.sync import sync_batch
 
     app = make_app(url)
     with app.app_context():
-        upgrade()
-        load_gminas()
-        demo = seed_demo()
-        db.session.commit()
-        researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+        demo, researcher = demo_database()
         big_gmina = db.session.get(Campaign, demo.campaign_id).gmina_code
         big_localities = db.session.scalars(
             db.select(Locality.id).where(Locality.gmina_code == big_gmina).order_by(Locality.id)
@@ -150,19 +141,6 @@ def build(url: str, interviews: int, big_needs: int) -> dict[str, Any]:
         db.session.remove()
         db.engine.dispose()
     return {"campaign_id": demo.campaign_id, "campaigns": len(plan), "build_s": seconds}
-
-
-def timed(function: Callable[[], Any], runs: int) -> tuple[float, float]:
-    """(first run, median of `runs` further runs), in milliseconds."""
-    start = time.perf_counter()
-    function()
-    first = (time.perf_counter() - start) * 1000
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return first, statistics.median(samples)
 
 
 def pages(url: str, campaign_id: int, runs: int) -> list[tuple[str, int, float, float, int]]:

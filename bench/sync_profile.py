@@ -26,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.harness import demo_database  # noqa: E402
 from researcher.demo.generator import generate_records  # noqa: E402
 
 
@@ -46,7 +47,6 @@ def profile(args: argparse.Namespace) -> None:
     import cProfile
     import pstats
 
-    from flask_migrate import upgrade
     from sqlalchemy import event
 
     from forms.questionnaire import get_questionnaire
@@ -58,11 +58,8 @@ def profile(args: argparse.Namespace) -> None:
         validate_sync_record,
     )
     from researcher import create_app
-    from researcher.auth.models import User
-    from researcher.demo.services import seed_demo
     from researcher.extensions import db
     from researcher.gminas.models import Locality
-    from researcher.gminas.services import load_gminas
     from researcher.interviews.sync import content_hash, gc_paused, sync_batch
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-profile-"))
@@ -71,11 +68,8 @@ def profile(args: argparse.Namespace) -> None:
                       "Y" * 43 + "=", "DEMO_ACCOUNTS_FILE": str(tmp / "demo.txt")})
     n, size = args.interviews, args.batch
     with app.app_context():
-        upgrade()
-        load_gminas()
-        campaign_id = seed_demo().campaign_id
-        db.session.commit()
-        user = db.session.scalar(db.select(User).where(User.role == "researcher"))
+        demo, user = demo_database()
+        campaign_id = demo.campaign_id
         ids = list(db.session.scalars(db.select(Locality.id).order_by(Locality.id)))
 
         def make(seed: int) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -121,28 +122,28 @@ def _describe(check: BackupCheck) -> str:
     return f"{check.path} ({check.kind}{revision}) {counts}".rstrip()
 
 
+def _backup_step(step: Callable[[Path], BackupCheck], path: Path, done: str) -> None:
+    # Both backup commands: a failure is a clean command-line error, success says what it holds.
+    try:
+        check = step(path)
+    except BackupFailed as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{done}: {_describe(check)}")
+    click.echo(KEYS_REMINDER)
+
+
 @backup.command("create")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def backup_create(path: Path) -> None:
     """Write a consistent copy of the database to PATH (while the app runs)."""
-    try:
-        check = create_backup(path)
-    except BackupFailed as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(f"Kopia zapisana: {_describe(check)}")
-    click.echo(KEYS_REMINDER)
+    _backup_step(create_backup, path, "Kopia zapisana")
 
 
 @backup.command("check")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def backup_check(path: Path) -> None:
     """Check that PATH is a readable backup and show what it holds."""
-    try:
-        check = check_backup(path)
-    except BackupFailed as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(f"Kopia poprawna: {_describe(check)}")
-    click.echo(KEYS_REMINDER)
+    _backup_step(check_backup, path, "Kopia poprawna")
 
 
 def register_cli(app: Flask) -> None:

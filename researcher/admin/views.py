@@ -8,6 +8,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
 from researcher.access import allow
+from researcher.actions import act
 from researcher.admin.forms import CampaignForm, LocalityForm, UserForm
 from researcher.audit.models import AccessAction
 from researcher.audit.services import record_access
@@ -259,11 +260,5 @@ def reprocess_view(record_id: int):
 @allow(ADMIN)
 def discard_view(record_id: int):
     record = db.get_or_404(QuarantinedRecord, record_id)
-    try:
-        discard(record, by=current_user)
-    except QuarantineError as error:
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(_("Rekord odrzucony."), "success")
+    act(lambda: discard(record, by=current_user), QuarantineError, _("Rekord odrzucony."))
     return redirect(url_for("admin.quarantine"))

@@ -20,17 +20,14 @@ from researcher.card.models import (
 )
 from researcher.extensions import db, utcnow
 from researcher.interviews.models import Need, NeedStatus
+from researcher.service_errors import ServiceError
 from researcher.themes.models import Theme, ThemeAssignment
 
 URGENCIES = ("pilna", "3m", "12m", "dlugofalowa")
 
 
-class CardError(Exception):
+class CardError(ServiceError):
     """A rule of the service card was broken; `field` names the form field it belongs to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass

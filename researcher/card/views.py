@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.card import services
@@ -130,35 +133,32 @@ def _render_row(card: ServiceCard, form: RowForm, row: ServiceCardRow | None, st
 @allow(MANAGER, ADMIN)
 def new_row(card_id: int):
     card = db.get_or_404(ServiceCard, card_id)
-    form = _row_form()
-    if form.validate_on_submit():
-        try:
-            services.add_row(card, _row_input(form))
-        except services.CardError as error:
-            getattr(form, error.field or "name").errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Dodano usługę do karty."), "success")
-            return redirect(url_for("card.card", card_id=card.id))
-    return _render_row(card, form, None, 400 if form.errors else 200)
+    save = partial(services.add_row, card)
+    return _save_row(card, _row_form(), None, save, _("Dodano usługę do karty."))
 
 
 @bp.route("/<int:card_id>/wiersze/<int:row_id>", methods=["GET", "POST"])
 @allow(MANAGER, ADMIN)
 def row(card_id: int, row_id: int):
     card = db.get_or_404(ServiceCard, card_id)
-    row = db.get_or_404(ServiceCardRow, row_id)
-    if row.card_id != card.id:
-        abort(404)
-    form = _row_form(row)
+    row = _card_row(card.id, row_id)
+    save = partial(services.update_row, row)
+    return _save_row(card, _row_form(row), row, save, _("Zapisano usługę."))
+
+
+def _save_row(
+    card: ServiceCard,
+    form: RowForm,
+    row: ServiceCardRow | None,
+    save: Callable[[services.RowInput], object],
+    done: str,
+):
+    # A new row and an edited one: the same form, errors beside its fields, the card after.
     if form.validate_on_submit():
-        try:
-            services.update_row(row, _row_input(form))
-        except services.CardError as error:
-            getattr(form, error.field or "name").errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Zapisano usługę."), "success")
+        with saving(form, services.CardError, "name") as saved:
+            save(_row_input(form))
+        if saved:
+            flash(done, "success")
             return redirect(url_for("card.card", card_id=card.id))
     return _render_row(card, form, row, 400 if form.errors else 200)
 

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from functools import cache
 from io import BytesIO
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from researcher.exports.dejavu import REGULAR
 from researcher.reports.tables import Cell
-
-FONTS = Path(__file__).resolve().parent / "fonts"
-REGULAR = FONTS / "DejaVuSans.ttf"
-BOLD = FONTS / "DejaVuSans-Bold.ttf"
 
 WIDTH = 1600  # pixels; printed 16 cm wide, about 250 dpi
 ROW = 44

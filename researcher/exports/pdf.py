@@ -18,8 +18,6 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -32,7 +30,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from researcher.exports.charts import BOLD, REGULAR, bar_chart_png, chart_height_cm
+from researcher.exports.charts import bar_chart_png, chart_height_cm
+from researcher.exports.dejavu import FONT, FONT_BOLD, register_pdf_fonts
 from researcher.exports.document import (
     CARD_HEADERS,
     CARD_SIGNATURE,
@@ -48,7 +47,6 @@ from researcher.exports.document import (
 )
 from researcher.reports.tables import PublishedTable
 
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 COLUMNS_PER_PART = 5
 LABEL_WIDTH = 4.6 * cm
 PAGE_WIDTH = A4[0] - 4 * cm
@@ -58,44 +56,24 @@ PAGE_WIDTH = A4[0] - 4 * cm
 def _styles() -> dict[str, ParagraphStyle]:
     # Binary streams instead of ASCII85: smaller files, and ASCII85 is pure Python (slow).
     rl_config.useA85 = 0
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(REGULAR)))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(BOLD)))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
+    register_pdf_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=5)
+
+    def bold(name: str, size: float, leading: float, **more: object) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, parent=body, fontName=FONT_BOLD, fontSize=size, leading=leading, **more
+        )
+
     return {
         "body": body,
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
-        "head": ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
-        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=13,
-            leading=16,
-            spaceBefore=10,
-            keepWithNext=1,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=10.5,
-            leading=13,
-            spaceBefore=6,
-            keepWithNext=1,
-        ),
+        "head": bold("head", 7.5, 9.5),
+        "title": bold("title", 17, 21),
+        "h1": bold("h1", 13, 16, spaceBefore=10, keepWithNext=1),
+        "h2": bold("h2", 10.5, 13, spaceBefore=6, keepWithNext=1),
         "caption": ParagraphStyle("caption", parent=body, fontName=FONT_BOLD, keepWithNext=1),
         "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER),
-        "card_title": ParagraphStyle(
-            "card_title",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=14,
-            leading=18,
-            alignment=TA_CENTER,
-        ),
+        "card_title": bold("card_title", 14, 18, alignment=TA_CENTER),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
     }
 

@@ -41,10 +41,3 @@ class StatusForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     assignee = SelectField(_l("Prowadzi"), coerce=int, validators=[Optional()])
-
-
-class ReasonForm(FlaskForm):
-    reason = TextAreaField(
-        _l("Powód odczytu danych kontaktowych"),
-        validators=[DataRequired(_l("Podaj powód odczytu.")), Length(max=500)],
-    )

@@ -24,18 +24,15 @@ from researcher.followups.models import CLOSED, TRANSITIONS, Followup, FollowupE
 from researcher.interviews.contacts import decrypt_contact
 from researcher.interviews.models import Contact, Need, Visit
 from researcher.resources.models import Referral, ReferralStatus
+from researcher.service_errors import ServiceError
 
 URGENCY_ORDER = ("pilna", "3m", "12m", "dlugofalowa")
 MIN_REASON = 10
 QUEUE_LIMIT = 200
 
 
-class FollowupError(Exception):
+class FollowupError(ServiceError):
     """A follow-up rule was broken; `field` names the form field it belongs to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass

@@ -6,17 +6,21 @@ page tells the browser not to store it.
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.admin.forms import choices_from
+from researcher.audit.reveal import ReasonForm, reveal_contact
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.followups import services
-from researcher.followups.forms import AssignForm, QueueFilterForm, ReasonForm, StatusForm
+from researcher.followups.forms import AssignForm, QueueFilterForm, StatusForm
 from researcher.followups.models import FOLLOWUP_STATUS_LABELS, TRANSITIONS, FollowupStatus
 from researcher.gminas.models import Locality
 from researcher.interviews.models import Need
@@ -92,16 +96,12 @@ def detail(need_id: int):
             return redirect(url_for(".detail", need_id=need.id))
     elif request.method == "POST" and form.validate():
         followup = services.open_followup(need, current_user)
-        try:
+        with saving(form, services.FollowupError, "status") as saved:
             services.change_status(
                 followup, current_user, form.status.data, form.note.data or "",
                 pii_confirmed=form.pii_confirmed.data,
             )
-        except services.FollowupError as error:
-            db.session.rollback()
-            getattr(form, error.field or "status").errors.append(str(error))
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Zapisano zmianę statusu."), "success")
             return redirect(url_for(".detail", need_id=need.id))
     if followup is not None:
@@ -127,15 +127,6 @@ def contact(need_id: int):
     if not services.may_read_contact(current_user, need):
         abort(403)
     form = ReasonForm()
-    shown = None
-    if form.validate_on_submit():
-        try:
-            shown = services.read_contact(need, current_user, form.reason.data)
-        except services.FollowupError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        else:
-            db.session.commit()
-            if shown is None:
-                flash(_("Brak zapisanych danych kontaktowych."), "warning")
+    read = partial(services.read_contact, need, current_user)
+    shown = reveal_contact(form, read, services.FollowupError)
     return render_template("followups/contact.html", need=need, form=form, contact=shown)

@@ -29,6 +29,7 @@ from researcher.imports.fields import Choice, Choices, Count, Day, Text
 from researcher.imports.models import ImportFile
 from researcher.interviews.models import CHANNEL_LABELS, Channel, Need
 from researcher.labels import URGENCY_LABELS
+from researcher.service_errors import ServiceError
 
 IMPORT_KIND = "needs"
 #: Channels a manager enters by hand or imports (a visit comes from the phone; a meeting
@@ -39,10 +40,8 @@ DESCRIPTION_MAX = 1000
 _HOUR = time(10, 0)
 
 
-class EntryError(Exception):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+class EntryError(ServiceError):
+    """A need entry or import rule was broken; `field` names the form field."""
 
 
 @dataclass

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from analysis.pii import find_pii
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.admin.forms import choices_from
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
@@ -37,7 +38,7 @@ def new():
     if form.validate_on_submit():
         campaign = db.get_or_404(Campaign, form.campaign.data)
         show_pii = bool(find_pii(form.description.data))
-        try:
+        with saving(form, services.EntryError, "description") as saved:
             if show_pii and not form.pii_confirmed.data:
                 raise services.EntryError(
                     _("Opis zawiera dane osobowe (PESEL, telefon lub e-mail). Usuń je albo "
@@ -50,11 +51,7 @@ def new():
                 service_type=form.service_type.data,
             )  # fmt: skip
             need = services.create_need(campaign, entry, current_user)
-        except services.EntryError as error:
-            db.session.rollback()
-            getattr(form, error.field or "description").errors.append(str(error))
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Zapisano potrzebę."), "success")
             return redirect(url_for("needs.detail", need_id=need.id))
     return render_template(
@@ -70,14 +67,10 @@ def upload():
     if form.validate_on_submit():
         campaign = db.get_or_404(Campaign, form.campaign.data)
         file = form.file.data
-        try:
+        with saving(form, imports.ImportFileError, "file") as saved:
             stored = services.upload_import(file.filename or "", file.read(), campaign,
                                             current_user)  # fmt: skip
-        except imports.ImportFileError as error:
-            db.session.rollback()
-            form.file.errors.append(str(error))
-        else:
-            db.session.commit()
+        if saved:
             return redirect(url_for("intake.preview", import_id=stored.id))
     recent = db.session.scalars(
         db.select(ImportFile).where(ImportFile.kind == services.IMPORT_KIND)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import act
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
@@ -29,14 +30,10 @@ def need(need_id: int):
     need = db.get_or_404(Need, need_id)
     if request.method == "POST":
         resource = db.get_or_404(Resource, request.form.get("resource", type=int) or 0)
-        try:
-            services.propose(need, resource, current_user)
-        except services.MatchingError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Zaproponowano skierowanie."), "success")
+        act(
+            lambda: services.propose(need, resource, current_user), services.MatchingError,
+            _("Zaproponowano skierowanie."),
+        )
         return redirect(url_for(".need", need_id=need.id))
     return render_template(
         "matching/need.html", need=need, suggestions=services.suggestions(need),
@@ -49,14 +46,11 @@ def need(need_id: int):
 @allow(MANAGER, ADMIN)
 def referral(referral_id: int):
     referral = db.get_or_404(Referral, referral_id)
-    try:
-        services.set_referral_status(referral, request.form.get("status", ""))
-    except services.MatchingError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(_("Zmieniono status skierowania."), "success")
+    status = request.form.get("status", "")
+    act(
+        lambda: services.set_referral_status(referral, status), services.MatchingError,
+        _("Zmieniono status skierowania."),
+    )
     return redirect(url_for(".need", need_id=referral.need_id))
 
 

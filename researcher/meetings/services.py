@@ -23,14 +23,13 @@ from researcher.intake.services import NeedEntry, is_sensitive, new_need
 from researcher.interviews.models import Channel
 from researcher.labels import URGENCY_LABELS
 from researcher.meetings.models import AGE_BANDS, Meeting, MeetingKind
+from researcher.service_errors import ServiceError
 
 MAX_NEEDS = 40
 
 
-class MeetingError(Exception):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+class MeetingError(ServiceError):
+    """A meeting rule was broken; `field` names the form field it belongs to."""
 
 
 @dataclass

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.admin.forms import choices_from
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
@@ -94,19 +97,16 @@ def _edit(meeting: Meeting | None):
         _fill(form, meeting)
     elif form.validate_on_submit():
         campaign = db.get_or_404(Campaign, form.campaign.data)
-        try:
-            saved = services.save_meeting(
+        refusals = (services.MeetingError, EntryError)
+        with saving(form, refusals, partial(_field_of, form)) as saved:
+            written = services.save_meeting(
                 campaign, _input(form, campaign), current_user, meeting,
                 revision=(meeting.revision + 1) if meeting else 1,
             )  # fmt: skip
-        except (services.MeetingError, EntryError) as error:
-            db.session.rollback()
-            _field_of(form, error.field).errors.append(str(error))
-            failed = True
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Zapisano spotkanie i jego potrzeby."), "success")
-            return redirect(url_for("meetings.edit", meeting_id=saved.id))
+            return redirect(url_for("meetings.edit", meeting_id=written.id))
+        failed = True
     return render_template(
         "meetings/edit.html", form=form, meeting=meeting
     ), 400 if failed or form.errors else 200

@@ -19,18 +19,15 @@ from researcher.auth.models import User
 from researcher.extensions import db
 from researcher.interviews.models import Need, NeedStatus
 from researcher.needs.models import NeedChange
+from researcher.service_errors import ServiceError
 
 SCOPE_FLAGS = ("potrzeba_materialna", "poza_zakresem")
 PAGE_SIZE = 50
 COUNT_LIMIT = 10_000
 
 
-class ReviewError(Exception):
+class ReviewError(ServiceError):
     """A review rule was broken; `field` names the form field it belongs to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.picker import pick
 from researcher.card.models import ServiceCard
@@ -75,13 +76,9 @@ def detail(need_id: int):
         form.scope_flag.data = need.scope_flag or ""
         form.quote_approved.data = need.quote_approved
     elif form.validate_on_submit():
-        try:
+        with saving(form, services.ReviewError, "status") as saved:
             _apply(need, form)
-        except services.ReviewError as error:
-            db.session.rollback()
-            getattr(form, error.field or "status").errors.append(str(error))
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Zapisano przegląd potrzeby."), "success")
             return redirect(url_for("needs.detail", need_id=need.id))
     return render_template(

@@ -23,13 +23,12 @@ from researcher.recommendations.public import PublicSummary, new_token
 from researcher.reports.disclosure import publish_count
 from researcher.reports.evidence import CRITERIA, UNIVERSAL, _has
 from researcher.reports.slices import EFFECTIVE_AREA
+from researcher.service_errors import ServiceError
 from researcher.themes.models import AnalysisRun, RunStatus, Theme
 
 
-class RecommendationError(Exception):
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+class RecommendationError(ServiceError):
+    """A recommendation rule was broken; `field` names the form field."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow, public
+from researcher.actions import saving
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.exports.residents import TITLE, summary_paragraphs, write_residents_pdf
@@ -47,14 +48,10 @@ def _edit(campaign: Campaign, recommendation: Recommendation | None):
         form.title.data, form.body.data = recommendation.title, recommendation.body
         form.evidence.data = [e.key for e in recommendation.evidence]
     elif form.validate_on_submit():
-        try:
+        with saving(form, services.RecommendationError, "title") as saved:
             services.save(campaign, form.title.data, form.body.data, form.evidence.data or [],
                           current_user, recommendation)  # fmt: skip
-        except services.RecommendationError as error:
-            db.session.rollback()
-            getattr(form, error.field or "title").errors.append(str(error))
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Zapisano rekomendację."), "success")
             return redirect(url_for("recommendations.index", campaign=campaign.id))
     return form
@@ -135,13 +132,17 @@ def summary_pdf(campaign_id: int):
     return _summary_pdf(db.get_or_404(Campaign, campaign_id))
 
 
-@public_bp.route("/<token>")
-@public
-def summary_page(token: str):
+def _published_campaign(token: str) -> Campaign:
     state = services.published_summary(token)
     if state is None:
         abort(404)
-    campaign = db.get_or_404(Campaign, state.campaign_id)
+    return db.get_or_404(Campaign, state.campaign_id)
+
+
+@public_bp.route("/<token>")
+@public
+def summary_page(token: str):
+    campaign = _published_campaign(token)
     summary = residents_summary(campaign, current_app.config.get("DISCLOSURE_K", 5))
     return render_template("recommendations/public.html", summary=summary, token=token,
                            sections=summary_paragraphs(summary), title=TITLE)  # fmt: skip
@@ -150,7 +151,4 @@ def summary_page(token: str):
 @public_bp.route("/<token>.pdf")
 @public
 def summary_page_pdf(token: str):
-    state = services.published_summary(token)
-    if state is None:
-        abort(404)
-    return _summary_pdf(db.get_or_404(Campaign, state.campaign_id))
+    return _summary_pdf(_published_campaign(token))

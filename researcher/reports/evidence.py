@@ -75,17 +75,25 @@ def _area_totals(where: list[Any]) -> Counter:
     return _count(EFFECTIVE_AREA, where=where)
 
 
+def _answer_by_area(f: EvidenceFilter, question: str, title: str) -> CountTable:
+    """The table `<question>_by_area`: a need's one-choice answer (the column named like the
+    question, unanswered as "brak odpowiedzi") by area, visits' needs."""
+    where = _where(f, visits_only=True)
+    answer = func.coalesce(getattr(Need, question), NO_ANSWER)
+    pairs = _count(EFFECTIVE_AREA, answer, where=where)
+    options = [*_options(_questionnaire_version(_report(f)), question), NO_ANSWER_OPTION]
+    return _two_dimensions(
+        f"{question}_by_area", title,
+        N_("potrzeby"), N_("Obszar"), AREA_OPTIONS, options, pairs,
+        _area_totals(where), _count(answer, where=where), sum(pairs.values()),
+    )  # fmt: skip
+
+
 def access_view_by_area(f: EvidenceFilter) -> CountTable:
     """D12: should the service be for everyone or for some, by area (visits' needs)."""
-    where = _where(f, visits_only=True)
-    view = func.coalesce(Need.access_view, NO_ANSWER)
-    pairs = _count(EFFECTIVE_AREA, view, where=where)
-    options = [*_options(_questionnaire_version(_report(f)), "access_view"), NO_ANSWER_OPTION]
-    return _two_dimensions(
-        "access_view_by_area", N_("Dla kogo usługa: dla wszystkich czy dla niektórych (D12)"),
-        N_("potrzeby"), N_("Obszar"), AREA_OPTIONS, options, pairs,
-        _area_totals(where), _count(view, where=where), sum(pairs.values()),
-    )  # fmt: skip
+    return _answer_by_area(
+        f, "access_view", N_("Dla kogo usługa: dla wszystkich czy dla niektórych (D12)")
+    )
 
 
 def criteria_barrier_by_area(f: EvidenceFilter) -> CountTable:
@@ -141,15 +149,7 @@ def universal_gap_by_area(f: EvidenceFilter) -> CountTable:
 
 def frequency_by_area(f: EvidenceFilter) -> CountTable:
     """D11: how often the service is needed, by area (visits' needs)."""
-    where = _where(f, visits_only=True)
-    frequency = func.coalesce(Need.frequency, NO_ANSWER)
-    pairs = _count(EFFECTIVE_AREA, frequency, where=where)
-    options = [*_options(_questionnaire_version(_report(f)), "frequency"), NO_ANSWER_OPTION]
-    return _two_dimensions(
-        "frequency_by_area", N_("Jak często potrzebna jest usługa (D11), wg obszaru"),
-        N_("potrzeby"), N_("Obszar"), AREA_OPTIONS, options, pairs,
-        _area_totals(where), _count(frequency, where=where), sum(pairs.values()),
-    )  # fmt: skip
+    return _answer_by_area(f, "frequency", N_("Jak często potrzebna jest usługa (D11), wg obszaru"))
 
 
 def preferred_forms_by_area(f: EvidenceFilter) -> CountTable:

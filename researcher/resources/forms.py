@@ -84,11 +84,6 @@ class ResourceForm(FlaskForm):
     source_date = DateField(_l("Data informacji"), validators=[Optional()])
 
 
-class ReasonForm(FlaskForm):
-    reason = TextAreaField(
-        _l("Powód odczytu danych kontaktowych"),
-        validators=[DataRequired(_l("Podaj powód odczytu.")), Length(max=500)],
-    )
 
 
 class ReferralForm(FlaskForm):

@@ -30,16 +30,13 @@ from researcher.resources.models import (
     ResourceKind,
     ResourceStatus,
 )
+from researcher.service_errors import ServiceError
 
 MIN_REASON = 10
 
 
-class ResourceError(Exception):
+class ResourceError(ServiceError):
     """A register rule was broken; `field` names the field (a form field or an import column)."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import Field
 
 from researcher.access import allow
+from researcher.actions import act, saving
 from researcher.admin.forms import choices_from
+from researcher.audit.reveal import ReasonForm, reveal_contact
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.auth.permissions import Permission
 from researcher.extensions import db
@@ -17,7 +22,7 @@ from researcher.imports.reader import ImportFileError
 from researcher.imports.services import AlreadyApplied
 from researcher.imports.template import template_csv, template_xlsx
 from researcher.resources import services, tips, transfer  # noqa: F401  (tips: the record kind)
-from researcher.resources.forms import ReasonForm, ResourceFilterForm, ResourceForm
+from researcher.resources.forms import ResourceFilterForm, ResourceForm
 from researcher.resources.models import (
     INSTITUTION_LABELS,
     RESOURCE_KIND_LABELS,
@@ -75,18 +80,20 @@ def _input(form: ResourceForm) -> services.ResourceInput:
     )
 
 
+def _field_of(form: ResourceForm, name: str | None) -> Field:
+    # The service names the model's columns; two of them have other names in the form.
+    target = {"gmina_code": "gmina", "locality_ids": "localities"}.get(name or "")
+    return getattr(form, target or name or "name", form.name)
+
+
 def _save(form: ResourceForm, resource: Resource | None):
-    try:
+    with saving(form, services.ResourceError, partial(_field_of, form)) as saved:
         if resource is None:
             resource = services.create(_input(form), current_user)
         else:
             services.update(resource, _input(form))
-    except services.ResourceError as error:
-        db.session.rollback()
-        target = {"gmina_code": "gmina", "locality_ids": "localities"}.get(error.field or "")
-        getattr(form, target or error.field or "name", form.name).errors.append(str(error))
+    if not saved:
         return None
-    db.session.commit()
     flash(_("Zapisano zasób."), "success")
     return redirect(url_for(".index", gmina=resource.gmina_code))
 
@@ -130,14 +137,11 @@ def edit(resource_id: int):
 @allow(MANAGER, ADMIN)
 def status(resource_id: int):
     resource = db.get_or_404(Resource, resource_id)
-    try:
-        services.set_status(resource, request.form.get("status", ""))
-    except services.ResourceError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(_("Zmieniono status zasobu."), "success")
+    status = request.form.get("status", "")
+    act(
+        lambda: services.set_status(resource, status), services.ResourceError,
+        _("Zmieniono status zasobu."),
+    )
     return redirect(request.referrer or url_for(".index"))
 
 
@@ -148,17 +152,8 @@ def contact(resource_id: int):
     if not current_user.has_permission(Permission.CONTACTS):
         abort(403)
     form = ReasonForm()
-    shown = None
-    if form.validate_on_submit():
-        try:
-            shown = services.read_contact(resource, current_user, form.reason.data)
-        except services.ResourceError as error:
-            db.session.rollback()
-            form.reason.errors.append(str(error))
-        else:
-            db.session.commit()
-            if shown is None:
-                flash(_("Brak zapisanych danych kontaktowych."), "warning")
+    read = partial(services.read_contact, resource, current_user)
+    shown = reveal_contact(form, read, services.ResourceError)
     response = render_template(
         "resources/contact.html", resource=resource, form=form, contact=shown
     )

@@ -10,20 +10,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from researcher.exports.charts import BOLD, REGULAR
-
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+from researcher.exports.dejavu import FONT, FONT_BOLD, register_pdf_fonts
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(REGULAR)))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(BOLD)))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
+    register_pdf_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=4)
     return {
         "body": body,

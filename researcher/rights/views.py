@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import act
 from researcher.auth.models import ADMIN
 from researcher.auth.permissions import Permission
 from researcher.extensions import db
@@ -75,6 +76,14 @@ def _request(request_id: int) -> RightsRequest:
     return db.get_or_404(RightsRequest, request_id)
 
 
+def _coded_request(request_id: int) -> RightsRequest:
+    # Restriction and withdrawal act on the interviews of the code the request names.
+    made = _request(request_id)
+    if not made.respondent_code:
+        abort(404)
+    return made
+
+
 @bp.route("/<int:request_id>")
 @allow(ADMIN, permission=RIGHTS)
 def show(request_id: int):
@@ -134,9 +143,7 @@ def erase_view(request_id: int):
 @bp.route("/<int:request_id>/ograniczenie", methods=["POST"])
 @allow(ADMIN, permission=RIGHTS)
 def restrict_view(request_id: int):
-    made = _request(request_id)
-    if not made.respondent_code:
-        abort(404)
+    made = _coded_request(request_id)
     frozen = request.form.get("restricted") == "1"
     count = set_restricted(made.respondent_code, frozen, current_user)
     db.session.commit()
@@ -148,9 +155,7 @@ def restrict_view(request_id: int):
 @bp.route("/<int:request_id>/wycofanie-a4", methods=["POST"])
 @allow(ADMIN, permission=RIGHTS)
 def withdraw_view(request_id: int):
-    made = _request(request_id)
-    if not made.respondent_code:
-        abort(404)
+    made = _coded_request(request_id)
     counts = withdraw_health_consent(made.respondent_code, current_user)
     db.session.commit()
     flash(_("Wycofano zgodę A4; usunięte potrzeby: %(n)s.", n=counts["needs"]), "success")
@@ -161,13 +166,8 @@ def withdraw_view(request_id: int):
 @allow(ADMIN, permission=RIGHTS)
 def close_view(request_id: int):
     made = _request(request_id)
-    try:
-        close_request(made, request.form.get("status", ""), current_user)
-    except RequestError as error:
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(_("Wniosek zamknięty."), "success")
+    status = request.form.get("status", "")
+    act(lambda: close_request(made, status, current_user), RequestError, _("Wniosek zamknięty."))
     return redirect(url_for("rights.index"))
 
 

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import act
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
@@ -113,18 +105,6 @@ def theme(theme_id: int):
     )
 
 
-def _act(theme: Theme, action, success: str):
-    try:
-        result = action()
-    except services.ThemeError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return None
-    db.session.commit()
-    flash(success, "success")
-    return result
-
-
 @bp.route("/<int:theme_id>/scal", methods=["POST"])
 @allow(MANAGER, ADMIN)
 def merge(theme_id: int):
@@ -132,7 +112,8 @@ def merge(theme_id: int):
     into = db.session.get(Theme, request.form.get("into", type=int) or 0)
     if into is None:
         abort(404)
-    if _act(theme, lambda: services.merge(theme, into), _("Połączono tematy.")) is None:
+    merged = act(lambda: services.merge(theme, into), services.ThemeError, _("Połączono tematy."))
+    if merged is None:
         return redirect(url_for("themes.theme", theme_id=theme.id))
     return redirect(url_for("themes.theme", theme_id=into.id))
 
@@ -142,7 +123,7 @@ def merge(theme_id: int):
 def split(theme_id: int):
     theme = _theme(theme_id)
     k = split_k(request.form.get("k", type=int))
-    created = _act(theme, lambda: services.split(theme, k), _("Podzielono temat."))
+    created = act(lambda: services.split(theme, k), services.ThemeError, _("Podzielono temat."))
     if not created:
         return redirect(url_for("themes.theme", theme_id=theme.id))
     return redirect(url_for("themes.run", run_id=theme.run_id))
@@ -155,5 +136,8 @@ def move(theme_id: int):
     target_id = request.form.get("target", type=int)
     target = db.session.get(Theme, target_id) if target_id else None
     need_id = request.form.get("need_id", type=int) or 0
-    _act(theme, lambda: services.move_need(theme.run, need_id, target), _("Przeniesiono potrzebę."))
+    act(
+        lambda: services.move_need(theme.run, need_id, target), services.ThemeError,
+        _("Przeniesiono potrzebę."),
+    )
     return redirect(url_for("themes.theme", theme_id=theme.id))

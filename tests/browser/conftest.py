@@ -7,19 +7,18 @@ thread and the test share it). CSRF is on while these tests run, as in productio
 from __future__ import annotations
 
 import os
-import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from researcher.auth.services import create_user
 from researcher.campaigns.models import Campaign
 from researcher.demo.services import DEMO_CAMPAIGN, seed_demo
 from researcher.extensions import db
+from tests.serving import served
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -51,12 +50,8 @@ def chromium() -> str:
 
 @pytest.fixture(scope="session")
 def live_server(app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 #: True when the element's centre is inside the viewport and nothing (such as the fixed
 #: action bar) covers it: a finger can tap it without scrolling first.
@@ -77,6 +77,17 @@ def start_walk(phone: Phone, locality_id: int | None = None) -> None:
     phone.tap(f'label[for="{page.locator(target).first.get_attribute("id")}"]')
     phone.tap("#walk-form button[type=submit]")
     expect(page.locator("#field-home")).to_be_visible()
+
+
+def walking_phone(context: BrowserContext, user, on_screen: bool = False) -> Phone:
+    """A new page of `context` as `user`'s phone: logged in, /teren ready, a walk chosen, the
+    home screen shown (the walk's taps are counted: reset `taps` to count from here)."""
+    page = context.new_page()
+    log_in(page, user.email, user.password)
+    open_field_app(page)
+    phone = Phone(page, on_screen=on_screen)
+    start_walk(phone)
+    return phone
 
 
 NEEDS = [

@@ -18,7 +18,7 @@ from tests.browser.helpers import (
     open_field_app,
     outbox_records,
     put_records,
-    start_walk,
+    walking_phone,
 )
 
 pytestmark = pytest.mark.browser
@@ -31,30 +31,12 @@ MAX_TAPS_NEEDING_A_SCROLL = 5
 @pytest.fixture
 def phone(new_context, field_user) -> Phone:
     """A researcher's phone on /teren, walk chosen, on the home screen."""
-    page = new_context().new_page()
-    log_in(page, field_user.email, field_user.password)
-    open_field_app(page)
-    phone = Phone(page)
-    start_walk(phone)
-    return phone
+    return walking_phone(new_context(), field_user)
 
 
 def record_minimal_interview(phone: Phone) -> None:
     """The fewest answers the questionnaire accepts for an interview with one need."""
-    phone.tap("#new-visit")
-    phone.choose("visit_outcome", "zrealizowany")
-    phone.next()
-    phone.choose("leaflet_given", "true")
-    phone.choose("consent_interview", "tak")
-    phone.choose("adult", "tak")
-    phone.choose("consent_health", "nie")
-    phone.next()
-    phone.choose("age_band", "30_44")
-    phone.choose("household_size", "2")
-    phone.choose("household_members", "dorosli_18_59")
-    phone.next()
-    phone.choose("areas", "edukacja")
-    phone.next()
+    go_to_need_step(phone)
     phone.type("needs.0.description", "Brakuje zajęć dla dzieci po szkole.")
     phone.choose("needs.0.beneficiary", "ogol")
     phone.choose("needs.0.target_groups", "seniorzy")
@@ -70,6 +52,7 @@ def record_minimal_interview(phone: Phone) -> None:
 
 
 def go_to_need_step(phone: Phone) -> None:
+    """The fewest answers that reach the first need's step (one area)."""
     phone.tap("#new-visit")
     phone.choose("visit_outcome", "zrealizowany")
     phone.next()
@@ -268,11 +251,8 @@ def test_choosing_an_outcome_never_saves_not_by_tap_nor_by_arrow_keys(phone):
 
 def test_nikt_nie_otworzyl_takes_two_taps_and_can_be_taken_back(app, new_context, field_user):
     app.config["FIELD_UNDO_SECONDS"] = 30
-    page = new_context().new_page()
-    log_in(page, field_user.email, field_user.password)
-    open_field_app(page)
-    phone = Phone(page, on_screen=True)
-    start_walk(phone)
+    phone = walking_phone(new_context(), field_user, on_screen=True)
+    page = phone.page
     phone.taps = 0
     phone.off_screen = []
     phone.tap("#nobody-home")
@@ -290,11 +270,7 @@ def test_nikt_nie_otworzyl_takes_two_taps_and_can_be_taken_back(app, new_context
 def test_a_minimal_one_need_interview_takes_at_most_25_taps_each_on_screen(
     new_context, field_user
 ):
-    page = new_context().new_page()
-    log_in(page, field_user.email, field_user.password)
-    open_field_app(page)
-    phone = Phone(page, on_screen=True)
-    start_walk(phone)
+    phone = walking_phone(new_context(), field_user, on_screen=True)
     phone.taps = 0
     phone.off_screen = []
     record_minimal_interview(phone)

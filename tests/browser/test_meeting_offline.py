@@ -8,18 +8,18 @@ from playwright.sync_api import expect
 from researcher.extensions import db
 from researcher.interviews.models import Need
 from researcher.meetings.models import Meeting
-from tests.browser.helpers import Phone, log_in, open_field_app, outbox_records, start_walk
+from tests.browser.helpers import (
+    outbox_records,
+    walking_phone,
+)
 
 pytestmark = pytest.mark.browser
 
 
 def test_a_meeting_recorded_offline_syncs_with_its_needs(app, new_context, field_user):
     context = new_context()
-    page = context.new_page()
-    log_in(page, field_user.email, field_user.password)
-    open_field_app(page)
-    phone = Phone(page)
-    start_walk(phone)
+    phone = walking_phone(context, field_user)
+    page = phone.page
 
     context.set_offline(True)
     phone.tap("#new-meeting")

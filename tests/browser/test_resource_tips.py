@@ -7,7 +7,10 @@ from playwright.sync_api import expect
 
 from researcher.extensions import db
 from researcher.resources.models import Resource
-from tests.browser.helpers import Phone, log_in, open_field_app, outbox_records, start_walk
+from tests.browser.helpers import (
+    outbox_records,
+    walking_phone,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -24,11 +27,8 @@ def test_a_tip_recorded_offline_waits_on_the_phone_and_syncs_when_online(
     app, new_context, field_user
 ):
     context = new_context()
-    page = context.new_page()
-    log_in(page, field_user.email, field_user.password)
-    open_field_app(page)
-    phone = Phone(page)
-    start_walk(phone)
+    phone = walking_phone(context, field_user)
+    page = phone.page
     page.wait_for_selector("#tips[data-ready='1']", state="attached")
 
     context.set_offline(True)

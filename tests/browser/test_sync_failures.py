@@ -21,6 +21,7 @@ from tests.browser.helpers import (
     record_nobody_home,
     start_walk,
     waiting,
+    walking_phone,
 )
 
 pytestmark = pytest.mark.browser
@@ -38,11 +39,8 @@ def test_a_sync_cut_off_after_the_server_stored_it_is_retried_without_duplicates
     app, new_context, field_user
 ):
     context = new_context()
-    page = context.new_page()
-    log_in(page, field_user.email, field_user.password)
-    open_field_app(page)
-    phone = Phone(page)
-    start_walk(phone)
+    phone = walking_phone(context, field_user)
+    page = phone.page
     context.set_offline(True)
     record_nobody_home(phone)
     record_nobody_home(phone)
