@@ -307,13 +307,14 @@ def _reassign(run: AnalysisRun, source: Theme, target: Theme | None) -> int:
     return len(rows)
 
 
-def merge(theme: Theme, into: Theme) -> None:
-    """Fold `theme` into `into`: its needs move, its row stays as a record of the merge."""
+def merge(theme: Theme, into: Theme) -> Theme:
+    """Fold `theme` into `into` (returned): its needs move, its row stays as a record."""
     if theme.id == into.id or theme.run_id != into.run_id:
         raise ThemeError(_("Wybierz inny temat z tej samej analizy."))
     into.size += _reassign(theme.run, theme, into)
     theme.size = 0
     theme.merged_into_id = into.id
+    return into
 
 
 def split(theme: Theme, k: int = 2) -> list[Theme]:

@@ -139,6 +139,14 @@ def test_merge_moves_needs_into_the_other_theme(client, login, campaign_needs, i
     assert len(services.visible_themes(run)) == 2
 
 
+def test_merge_leads_to_the_theme_it_joined(client, login, campaign_needs, inline):
+    login("manager")
+    run = run_analysis(client)
+    a, b = run.themes[0], run.themes[1]
+    response = client.post(f"/tematy/{a.id}/scal", data={"into": b.id})
+    assert response.headers["Location"].endswith(f"/tematy/{b.id}")
+
+
 def test_split_reclusters_one_theme(client, login, campaign_needs, inline):
     login("manager")
     run = run_analysis(client, k=2)
