@@ -28,14 +28,14 @@ from researcher.exports.document import (
 from researcher.exports.quotes import approved_quotes
 from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, split_by_unit
 from researcher.extensions import db
-from researcher.interviews.models import Need, NeedStatus
+from researcher.interviews.models import CHANNEL_NAMES, Need, NeedStatus
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
 from researcher.matching.tables import needs_met_tables
 from researcher.recommendations import services as recommendations
 from researcher.reports import aggregates, evidence
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
 from researcher.reports.tables import CountTable, PublishedTable
-from researcher.themes.models import AnalysisRun, RunStatus, Theme
+from researcher.themes.models import AnalysisRun, RunStatus, Theme, ThemeAssignment
 
 #: The seed template's title, followed by the NGO's name when the card has one.
 NGO_CARD_TITLE = "KARTA USŁUG I KRYTERIÓW DOSTĘPU ORGANIZACJI POZARZĄDOWEJ"
@@ -83,14 +83,22 @@ class ExportDataError(Exception):
 
 
 def diagnosis_report(
-    campaign_id: int, variant: str, k: int, config: Mapping[str, Any], with_card: bool = True
+    campaign_id: int,
+    variant: str,
+    k: int,
+    config: Mapping[str, Any],
+    with_card: bool = True,
+    channel: str | None = None,
 ) -> DiagnosisReport:
-    """The diagnosis for `campaign_id` in variant "cus" or "ops", published with `k`."""
+    """The diagnosis for `campaign_id` in variant "cus" or "ops", published with `k`; with a
+    `channel`, every needs figure counts that channel's needs only (people counts stay)."""
     campaign = db.session.get(Campaign, campaign_id)
     if campaign is None:
         raise ExportDataError(f"Nie ma kampanii {campaign_id}.")
+    if channel is not None and channel not in CHANNEL_NAMES:
+        raise ExportDataError(f"Nieznany kanał: {channel}.")
     with force_locale("pl"):
-        return _diagnosis(campaign, variant, k, config, with_card)
+        return _diagnosis(campaign, variant, k, config, with_card, channel)
 
 
 def card_document(campaign_id: int, k: int, card_id: int | None = None) -> CardDocument:
@@ -102,10 +110,26 @@ def card_document(campaign_id: int, k: int, card_id: int | None = None) -> CardD
         return _card(card, k)
 
 
+def channel_note(channel: str | None) -> str:
+    """What a channel filter means for the report's figures (empty without a filter)."""
+    if channel is None:
+        return ""
+    return (
+        f"Tylko potrzeby zgłoszone kanałem: {CHANNEL_NAMES[channel]}. Liczby wizyt i wywiadów "
+        "obejmują wszystkie wizyty; pytania z wywiadu (D9–D12) mają odpowiedzi tylko dla "
+        "kanału „wizyta”. Sposoby zaspokajania potrzeb nie są filtrowane według kanału."
+    )
+
+
 def _diagnosis(
-    campaign: Campaign, variant: str, k: int, config: Mapping[str, Any], with_card: bool
+    campaign: Campaign,
+    variant: str,
+    k: int,
+    config: Mapping[str, Any],
+    with_card: bool,
+    channel: str | None = None,
 ) -> DiagnosisReport:
-    figures = aggregates.report(aggregates.ReportFilter(campaign_id=campaign.id))
+    figures = aggregates.report(aggregates.ReportFilter(campaign_id=campaign.id, channel=channel))
     area_tables = {key: figures.tables[key] for key in AREA_TABLES}
     sections = [
         Section(
@@ -137,8 +161,8 @@ def _diagnosis(
             short="Potencjał wspólnoty",
         )
     )
-    sections.extend(_evidence_sections(campaign.id, k))
-    themes = _themes_table(campaign.id)
+    sections.extend(_evidence_sections(campaign.id, k, channel))
+    themes = _themes_table(campaign.id, channel)
     if themes is not None:
         sections.append(
             Section(
@@ -178,13 +202,15 @@ def _diagnosis(
             TextItem(line.title, line.body, line.evidence)
             for line in recommendations.for_export(campaign.id, k)
         ],
-        quotes=approved_quotes(campaign.id),
+        quotes=approved_quotes(campaign.id, channel=channel),
+        channel=channel,
+        filter_note=channel_note(channel),
     )
 
 
-def _evidence_sections(campaign_id: int, k: int) -> list[Section]:
+def _evidence_sections(campaign_id: int, k: int, channel: str | None = None) -> list[Section]:
     """Channels, access criteria (D12, D9, the universality gap), frequency and forms."""
-    f = evidence.EvidenceFilter(campaign_id)
+    f = evidence.EvidenceFilter(campaign_id, channel)
     return [
         Section(
             "Kanały zgłoszeń",
@@ -205,8 +231,9 @@ def _evidence_sections(campaign_id: int, k: int) -> list[Section]:
         ),
         Section(
             "Rodzaje, częstotliwość i formy usług",
-            "Rodzaje usług wpisane własnymi słowami (D3), pogrupowane automatycznie według "
-            "rdzeni słów; jak często usługa jest potrzebna (D11) i w jakiej formie (D10), "
+            "Rodzaje usług wpisane własnymi słowami (D3), pogrupowane według rdzeni słów; "
+            "grupy sprawdza i zatwierdza Menedżer, a tytuł tabeli mówi, czy to zrobił. Jak "
+            "często usługa jest potrzebna (D11) i w jakiej formie (D10), "
             "według obszarów. Jedna potrzeba może wskazywać kilka form.",
             [publish(build(f), k) for build in evidence.SERVICE_TABLES],
             short="Częstotliwość i formy",
@@ -235,8 +262,9 @@ def _summary(summary: aggregates.Summary, k: int) -> list[tuple[str, str]]:
     ]
 
 
-def _themes_table(campaign_id: int) -> CountTable | None:
-    """Themes of the latest finished analysis run and their sizes, or None without a run."""
+def _themes_table(campaign_id: int, channel: str | None = None) -> CountTable | None:
+    """Themes of the latest finished analysis run and their sizes, or None without a run;
+    with a channel, each theme's needs of that channel (counted in SQL)."""
     run = db.session.scalar(
         db.select(AnalysisRun)
         .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == RunStatus.READY)
@@ -252,6 +280,9 @@ def _themes_table(campaign_id: int) -> CountTable | None:
     if not themes:
         return None
     sizes = [[theme.size] for theme in themes]
+    if channel is not None:
+        counted = _theme_sizes(run.id, channel)
+        sizes = [[counted.get(theme.id, 0)] for theme in themes]
     return CountTable(
         key="themes",
         title="Tematy potrzeb i ich liczebność",
@@ -265,6 +296,26 @@ def _themes_table(campaign_id: int) -> CountTable | None:
         column_totals=[sum(size for (size,) in sizes)],
         total=sum(size for (size,) in sizes),
     )
+
+
+def _theme_sizes(run_id: int, channel: str) -> dict[int, int]:
+    """Needs of `channel` per theme of the run, a merged theme's needs counted in its target."""
+    rows = db.session.execute(
+        db.select(ThemeAssignment.theme_id, db.func.count())
+        .join(Need, Need.id == ThemeAssignment.need_id)
+        .where(ThemeAssignment.run_id == run_id, Need.channel == channel,
+               Need.status != NeedStatus.REJECTED)
+        .group_by(ThemeAssignment.theme_id)
+    ).all()  # fmt: skip
+    merged = dict(db.session.execute(
+        db.select(Theme.id, Theme.merged_into_id).where(Theme.run_id == run_id)).all())
+    sizes: dict[int, int] = {}
+    for theme_id, n in rows:
+        target = theme_id
+        while merged.get(target) is not None:
+            target = merged[target]
+        sizes[target] = sizes.get(target, 0) + n
+    return sizes
 
 
 def _find_card(campaign_id: int, card_id: int | None) -> ServiceCard | None:
