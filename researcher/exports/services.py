@@ -118,7 +118,7 @@ def create_job(
     db.session.flush()
     record_access(AccessAction.EXPORT, job.user_id, "export", job.id, kind=kind,
                   variant=job.variant or "", format=fmt, k=job.k, campaign_id=campaign_id,
-                  channel=job.params.get("channel") or "")
+                  **({"channel": channel} if channel else {}))
     return job
 
 
