@@ -116,3 +116,12 @@ def test_the_export_page_passes_the_chosen_channel(client, login, phoned):
     assert client.post("/eksporty/", data=form).status_code == 302
     job = db.session.scalars(db.select(ExportJob)).one()
     assert job.params == {"channel": "telefon"}
+
+
+def test_the_command_line_export_takes_a_channel(app_context, phoned, tmp_path):
+    output = tmp_path / "diagnoza.json"
+    args = ["export", "diagnosis", "--campaign", str(phoned.campaign_id), "--format", "json",
+            "--channel", "telefon", "--output", str(output)]  # fmt: skip
+    result = app_context.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(output.read_text(encoding="utf-8"))["filter"]["channel"] == "telefon"
