@@ -125,3 +125,23 @@ def test_the_command_line_export_takes_a_channel(app_context, phoned, tmp_path):
     result = app_context.test_cli_runner().invoke(args=args)
     assert result.exit_code == 0, result.output
     assert json.loads(output.read_text(encoding="utf-8"))["filter"]["channel"] == "telefon"
+
+
+def test_themes_count_the_channels_needs_and_a_merged_themes_in_its_target(app_context, phoned):
+    from researcher.interviews.models import Need
+    from researcher.themes.models import Theme, ThemeAssignment
+
+    themes = {t.number: t for t in db.session.scalars(db.select(Theme))}
+    themes[1].merged_into_id = themes[0].id
+    phones = db.session.scalars(db.select(Need).where(Need.channel == "telefon")
+                                .order_by(Need.id)).all()  # fmt: skip
+    visit_need = db.session.scalar(db.select(Need).where(Need.channel == "wizyta"))
+    placed = [(phones[:5], 0), (phones[5:6], 1), (phones[6:13], 2), ([visit_need], 0)]
+    for needs, number in placed:
+        db.session.add_all(ThemeAssignment(run_id=themes[number].run_id, need_id=n.id,
+                                           theme_id=themes[number].id) for n in needs)  # fmt: skip
+    db.session.commit()
+    data = json.loads(_export(app_context, phoned.campaign_id, "json").read_text("utf-8"))
+    table = next(t for s in data["sections"] for t in s["tables"] if t["key"] == "themes")
+    sizes = {r["label"]: r["cells"][0]["value"] for r in table["rows"]}
+    assert sizes == {"Opieka nad seniorami w domu": 6, "zajęcia dla dzieci": 7}
