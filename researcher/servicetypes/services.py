@@ -73,6 +73,16 @@ def groups_of(campaign_id: int, channel: str | None = None, *, draft: bool = Fal
     return Grouped(groups, review, review.approved_at is not None, new)
 
 
+def _name(names: Mapping[int, str], shown: list[Group], position: int) -> str:
+    """The group's name as the manager left it; a group that keeps a wording needs one."""
+    name = " ".join((names.get(position, shown[position].name) or "").split())
+    if not name:
+        raise ReviewError(_("Każda grupa musi mieć nazwę (albo przenieś jej wpisy do „inne”)."))
+    if len(name) > NAME_LENGTH:
+        raise ReviewError(_("Nazwa grupy może mieć najwyżej %(n)d znaków.", n=NAME_LENGTH))
+    return name
+
+
 def save_review(
     campaign_id: int,
     names: Mapping[int, str],
@@ -88,26 +98,21 @@ def save_review(
     withdraws an earlier approval.
     """
     shown = groups_of(campaign_id, draft=True).groups
-    clean: dict[int, str] = {}
-    for position, group in enumerate(shown):
-        name = " ".join((names.get(position, group.name) or "").split())
-        if not group.other and not name:
-            raise ReviewError(_("Każda grupa musi mieć nazwę (albo przenieś jej wpisy do „inne”)."))
-        if len(name) > NAME_LENGTH:
-            raise ReviewError(_("Nazwa grupy może mieć najwyżej %(n)d znaków.", n=NAME_LENGTH))
-        clean[position] = OTHER if group.other else name
-    known = {m.key: position for position, g in enumerate(shown) for m in g.members}
-    mapping: dict[str, str] = {}
+    known = {m.key for g in shown for m in g.members}
+    targets: dict[str, int | None] = {}  # wording key → group position, None: "inne"
     for key, target in moves.items():
         if key not in known:
             continue  # a wording gone since the page was shown (need rejected or changed)
         if target == OTHER_CHOICE:
-            mapping[key] = OTHER
-            continue
-        try:
-            mapping[key] = clean[int(target)]
-        except (KeyError, ValueError) as error:
-            raise ReviewError(_("Nieznana grupa docelowa.")) from error
+            targets[key] = None
+        elif target.isdigit() and int(target) < len(shown) and not shown[int(target)].other:
+            targets[key] = int(target)
+        else:
+            raise ReviewError(_("Nieznana grupa docelowa."))
+    mapping = {
+        key: OTHER if position is None else _name(names, shown, position)
+        for key, position in targets.items()
+    }
     review = review_of(campaign_id)
     if review is None:
         review = ServiceTypeReview(campaign_id=campaign_id)

@@ -93,6 +93,19 @@ def test_an_empty_group_name_is_refused(client, login, typed):
     assert db.session.scalar(db.select(ServiceTypeReview)) is None
 
 
+def test_a_group_emptied_by_moves_needs_no_name(client, login, typed):
+    login("manager")
+    form = _form(typed, names={"nazwa-2": ""}, moves={POOL: "0"})
+    assert client.post(f"/rodzaje-uslug/{typed}", data=form).status_code == 302
+    assert _table(typed).row_labels == [CARE, RIDE]
+
+
+def test_an_unknown_target_group_is_refused(client, login, typed):
+    login("manager")
+    response = client.post(f"/rodzaje-uslug/{typed}", data=_form(typed, moves={POOL: "9"}))
+    assert response.status_code == 400 and "Nieznana grupa docelowa" in response.text
+
+
 def test_the_review_survives_a_rerun_with_unchanged_texts(client, login, typed, add_visit):
     login("manager")
     client.post(f"/rodzaje-uslug/{typed}", data=_form(typed, names={"nazwa-0": "Opieka"}))
