@@ -6,14 +6,12 @@ from __future__ import annotations
 import io
 import zipfile
 
-import pytest
+import pyreadstat  # the `spss` extra, which the `test` extra includes
 
 from researcher.extensions import db
 from researcher.interviews.models import Need, Visit
 from researcher.records import spss
 from tests.records.test_record_export import _campaign, _fill
-
-pyreadstat = pytest.importorskip("pyreadstat")  # CI installs it with the test extra
 
 
 def _sav(client, tmp_path, **form):
