@@ -20,6 +20,7 @@ from researcher.servicetypes.grouping import OTHER, Group, automatic, reviewed
 from researcher.servicetypes.models import ServiceTypeReview
 
 OTHER_CHOICE = "inne"  # the form's value for "move to inne"
+SELECT_LIMIT = 40  # with more groups, a wording's group is typed (its number), not picked
 NAME_LENGTH = 120
 
 
@@ -73,6 +74,14 @@ def groups_of(campaign_id: int, channel: str | None = None, *, draft: bool = Fal
     return Grouped(groups, review, review.approved_at is not None, new)
 
 
+def _group_number(target: str, shown: list[Group]) -> int | None:
+    """The position of the named group a typed or picked number points to, or None."""
+    text = target.strip()
+    if not text.isdigit() or not 0 < int(text) <= len(shown) or shown[int(text) - 1].other:
+        return None
+    return int(text) - 1
+
+
 def _name(names: Mapping[int, str], shown: list[Group], position: int) -> str:
     """The group's name as the manager left it; a group that keeps a wording needs one."""
     name = " ".join((names.get(position, shown[position].name) or "").split())
@@ -92,10 +101,10 @@ def save_review(
 ) -> ServiceTypeReview:
     """Store the manager's review of the groups as the page showed them.
 
-    `names`: group position → its (new) name; `moves`: wording key → the position of the
-    group it belongs to, or OTHER_CHOICE. Only wordings the page showed (`moves`) are stored
-    as reviewed. Approving makes the diagnosis use the review; saving without approving
-    withdraws an earlier approval.
+    `names`: group position (from 0) → its (new) name; `moves`: wording key → the number of
+    the group it belongs to as the page shows it (from 1), or OTHER_CHOICE. Only wordings the
+    page showed (`moves`) are stored as reviewed. Approving makes the diagnosis use the
+    review; saving without approving withdraws an earlier approval.
     """
     shown = groups_of(campaign_id, draft=True).groups
     known = {m.key for g in shown for m in g.members}
@@ -105,8 +114,8 @@ def save_review(
             continue  # a wording gone since the page was shown (need rejected or changed)
         if target == OTHER_CHOICE:
             targets[key] = None
-        elif target.isdigit() and int(target) < len(shown) and not shown[int(target)].other:
-            targets[key] = int(target)
+        elif _group_number(target, shown) is not None:
+            targets[key] = _group_number(target, shown)
         else:
             raise ReviewError(_("Nieznana grupa docelowa."))
     mapping = {

@@ -24,7 +24,7 @@ def _page(form: ReviewForm, campaign_id: int | None, status: int = 200, error: s
     return render_template(
         "servicetypes/review.html", form=form, picker=picker, campaign=campaign,
         grouped=grouped, error=error, other_choice=services.OTHER_CHOICE,
-        name_field=NAME_FIELD, move_field=MOVE_FIELD,
+        name_field=NAME_FIELD, move_field=MOVE_FIELD, select_limit=services.SELECT_LIMIT,
     ), status  # fmt: skip
 
 

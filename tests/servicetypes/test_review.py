@@ -29,7 +29,7 @@ def _form(campaign_id, names=None, moves=None, approve=True):
     data = {f"nazwa-{i}": g.name for i, g in enumerate(groups) if not g.other}
     for i, g in enumerate(groups):
         for m in g.members:
-            data[f"grupa-{m.key}"] = "inne" if g.other else str(i)
+            data[f"grupa-{m.key}"] = "inne" if g.other else str(i + 1)  # numbered from 1
     data.update(names or {})
     data.update({f"grupa-{wording_key(w)}": target for w, target in (moves or {}).items()})
     data["approve" if approve else "save"] = "1"
@@ -70,7 +70,7 @@ def test_renaming_moving_and_approving_is_what_the_export_shows(client, login, t
 
 def test_moving_a_text_to_another_group(client, login, typed):
     login("manager")
-    client.post(f"/rodzaje-uslug/{typed}", data=_form(typed, moves={CARE_2: "1"}))
+    client.post(f"/rodzaje-uslug/{typed}", data=_form(typed, moves={CARE_2: "2"}))
     table = _table(typed)
     assert dict(zip(table.row_labels, (r[0] for r in table.counts), strict=True)) == {
         CARE: 5, RIDE: 6, POOL: 1}
@@ -95,7 +95,7 @@ def test_an_empty_group_name_is_refused(client, login, typed):
 
 def test_a_group_emptied_by_moves_needs_no_name(client, login, typed):
     login("manager")
-    form = _form(typed, names={"nazwa-2": ""}, moves={POOL: "0"})
+    form = _form(typed, names={"nazwa-2": ""}, moves={POOL: "1"})
     assert client.post(f"/rodzaje-uslug/{typed}", data=form).status_code == 302
     assert _table(typed).row_labels == [CARE, RIDE]
 
@@ -146,3 +146,12 @@ def test_researchers_may_not_review(client, login, typed):
     login("researcher")
     assert client.get("/rodzaje-uslug/").status_code == 403
     assert client.post(f"/rodzaje-uslug/{typed}", data=_form(typed)).status_code == 403
+
+
+def test_with_many_groups_the_group_is_typed_by_its_number(client, login, typed, monkeypatch):
+    monkeypatch.setattr(services, "SELECT_LIMIT", 2)
+    login("manager")
+    page = client.get(f"/rodzaje-uslug/?kampania={typed}").text
+    assert "wpisz numer grupy" in page and 'select class="field__input" id="grupa-' not in page
+    client.post(f"/rodzaje-uslug/{typed}", data=_form(typed, moves={CARE_2: " 2 "}))
+    assert _table(typed).counts[_table(typed).row_labels.index(RIDE)] == [6]
