@@ -24,6 +24,7 @@ from researcher.recommendations.models import Recommendation, RecommendationEvid
 from researcher.recommendations.public import PublicSummary
 from researcher.resources.models import Referral, Resource
 from researcher.rights.models import ErasureRecord, RetentionRun, RightsRequest
+from researcher.servicetypes.models import ServiceTypeReview
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "ServiceCard",
     "ServiceCardRow",
     "ServiceCardVersion",
+    "ServiceTypeReview",
     "Theme",
     "ThemeAssignment",
     "card_row_needs",

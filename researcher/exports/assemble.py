@@ -26,16 +26,16 @@ from researcher.exports.document import (
     TextItem,
 )
 from researcher.exports.quotes import approved_quotes
+from researcher.exports.themes import themes_table
 from researcher.exports.units import CUS_RECIPIENT, OPS_RECIPIENT, ops_units, split_by_unit
 from researcher.extensions import db
-from researcher.interviews.models import Need, NeedStatus
+from researcher.interviews.models import CHANNEL_NAMES, Need, NeedStatus
 from researcher.labels import CRITERION_LABELS, PROVIDER_LABELS, URGENCY_LABELS
 from researcher.matching.tables import needs_met_tables
 from researcher.recommendations import services as recommendations
 from researcher.reports import aggregates, evidence
 from researcher.reports.disclosure import disclosure_note, publish, publish_count, publish_rate
 from researcher.reports.tables import CountTable, PublishedTable
-from researcher.themes.models import AnalysisRun, RunStatus, Theme
 
 #: The seed template's title, followed by the NGO's name when the card has one.
 NGO_CARD_TITLE = "KARTA USŁUG I KRYTERIÓW DOSTĘPU ORGANIZACJI POZARZĄDOWEJ"
@@ -83,14 +83,22 @@ class ExportDataError(Exception):
 
 
 def diagnosis_report(
-    campaign_id: int, variant: str, k: int, config: Mapping[str, Any], with_card: bool = True
+    campaign_id: int,
+    variant: str,
+    k: int,
+    config: Mapping[str, Any],
+    with_card: bool = True,
+    channel: str | None = None,
 ) -> DiagnosisReport:
-    """The diagnosis for `campaign_id` in variant "cus" or "ops", published with `k`."""
+    """The diagnosis for `campaign_id` in variant "cus" or "ops", published with `k`; with a
+    `channel`, every needs figure counts that channel's needs only (people counts stay)."""
     campaign = db.session.get(Campaign, campaign_id)
     if campaign is None:
         raise ExportDataError(f"Nie ma kampanii {campaign_id}.")
+    if channel is not None and channel not in CHANNEL_NAMES:
+        raise ExportDataError(f"Nieznany kanał: {channel}.")
     with force_locale("pl"):
-        return _diagnosis(campaign, variant, k, config, with_card)
+        return _diagnosis(campaign, variant, k, config, with_card, channel)
 
 
 def card_document(campaign_id: int, k: int, card_id: int | None = None) -> CardDocument:
@@ -102,10 +110,26 @@ def card_document(campaign_id: int, k: int, card_id: int | None = None) -> CardD
         return _card(card, k)
 
 
+def channel_note(channel: str | None) -> str:
+    """What a channel filter means for the report's figures (empty without a filter)."""
+    if channel is None:
+        return ""
+    return (
+        f"Tylko potrzeby zgłoszone kanałem: {CHANNEL_NAMES[channel]}. Liczby wizyt i wywiadów "
+        "obejmują wszystkie wizyty; pytania z wywiadu (D9–D12) mają odpowiedzi tylko dla "
+        "kanału „wizyta”. Sposoby zaspokajania potrzeb nie są filtrowane według kanału."
+    )
+
+
 def _diagnosis(
-    campaign: Campaign, variant: str, k: int, config: Mapping[str, Any], with_card: bool
+    campaign: Campaign,
+    variant: str,
+    k: int,
+    config: Mapping[str, Any],
+    with_card: bool,
+    channel: str | None = None,
 ) -> DiagnosisReport:
-    figures = aggregates.report(aggregates.ReportFilter(campaign_id=campaign.id))
+    figures = aggregates.report(aggregates.ReportFilter(campaign_id=campaign.id, channel=channel))
     area_tables = {key: figures.tables[key] for key in AREA_TABLES}
     sections = [
         Section(
@@ -137,8 +161,8 @@ def _diagnosis(
             short="Potencjał wspólnoty",
         )
     )
-    sections.extend(_evidence_sections(campaign.id, k))
-    themes = _themes_table(campaign.id)
+    sections.extend(_evidence_sections(campaign.id, k, channel))
+    themes = themes_table(campaign.id, channel)
     if themes is not None:
         sections.append(
             Section(
@@ -178,13 +202,15 @@ def _diagnosis(
             TextItem(line.title, line.body, line.evidence)
             for line in recommendations.for_export(campaign.id, k)
         ],
-        quotes=approved_quotes(campaign.id),
+        quotes=approved_quotes(campaign.id, channel=channel),
+        channel=channel,
+        filter_note=channel_note(channel),
     )
 
 
-def _evidence_sections(campaign_id: int, k: int) -> list[Section]:
+def _evidence_sections(campaign_id: int, k: int, channel: str | None = None) -> list[Section]:
     """Channels, access criteria (D12, D9, the universality gap), frequency and forms."""
-    f = evidence.EvidenceFilter(campaign_id)
+    f = evidence.EvidenceFilter(campaign_id, channel)
     return [
         Section(
             "Kanały zgłoszeń",
@@ -205,8 +231,9 @@ def _evidence_sections(campaign_id: int, k: int) -> list[Section]:
         ),
         Section(
             "Rodzaje, częstotliwość i formy usług",
-            "Rodzaje usług wpisane własnymi słowami (D3), pogrupowane automatycznie według "
-            "rdzeni słów; jak często usługa jest potrzebna (D11) i w jakiej formie (D10), "
+            "Rodzaje usług wpisane własnymi słowami (D3), pogrupowane według rdzeni słów; "
+            "grupy sprawdza i zatwierdza Menedżer, a tytuł tabeli mówi, czy to zrobił. Jak "
+            "często usługa jest potrzebna (D11) i w jakiej formie (D10), "
             "według obszarów. Jedna potrzeba może wskazywać kilka form.",
             [publish(build(f), k) for build in evidence.SERVICE_TABLES],
             short="Częstotliwość i formy",
@@ -233,38 +260,6 @@ def _summary(summary: aggregates.Summary, k: int) -> list[tuple[str, str]]:
         ("Odsetek realizacji (wywiady / wizyty w zamieszkanych lokalach)", rate.text),
         ("Liczba zgłoszonych potrzeb", publish_count(summary.needs, k).text),
     ]
-
-
-def _themes_table(campaign_id: int) -> CountTable | None:
-    """Themes of the latest finished analysis run and their sizes, or None without a run."""
-    run = db.session.scalar(
-        db.select(AnalysisRun)
-        .where(AnalysisRun.campaign_id == campaign_id, AnalysisRun.status == RunStatus.READY)
-        .order_by(AnalysisRun.id.desc())
-    )
-    if run is None:
-        return None
-    themes = db.session.scalars(
-        db.select(Theme)
-        .where(Theme.run_id == run.id, Theme.merged_into_id.is_(None))
-        .order_by(Theme.size.desc(), Theme.number)
-    ).all()
-    if not themes:
-        return None
-    sizes = [[theme.size] for theme in themes]
-    return CountTable(
-        key="themes",
-        title="Tematy potrzeb i ich liczebność",
-        unit="potrzeby",
-        row_header="Temat",
-        rows=[str(theme.id) for theme in themes],
-        row_labels=[theme.display_name for theme in themes],
-        columns=["n"],
-        column_labels=["Liczba potrzeb"],
-        counts=sizes,
-        column_totals=[sum(size for (size,) in sizes)],
-        total=sum(size for (size,) in sizes),
-    )
 
 
 def _find_card(campaign_id: int, card_id: int | None) -> ServiceCard | None:

@@ -18,6 +18,7 @@ from researcher.exports import services
 from researcher.exports.card import CARD_FORMATS
 from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db
+from researcher.interviews.models import Channel
 from researcher.jobs.worker import run_now
 
 export = click.Group("export", help="Eksporty dla gminy: diagnoza i karta usług.")
@@ -45,9 +46,11 @@ def _run(kind: str, campaign: int, fmt: str, variant: str | None, output: Path, 
 @click.option("--variant", type=click.Choice(services.VARIANTS), default="cus", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(services.FORMATS["diagnosis"]), required=True)
 @click.option("--output", type=OUTPUT, required=True, help="Ścieżka pliku wynikowego.")
-def diagnosis(campaign: int, variant: str, fmt: str, output: Path) -> None:
+@click.option("--channel", type=click.Choice([c.value for c in Channel]), default=None,
+              help="Tylko potrzeby z jednego kanału (domyślnie wszystkie).")  # fmt: skip
+def diagnosis(campaign: int, variant: str, fmt: str, output: Path, channel: str | None) -> None:
     """The NGO's contribution to the gmina's diagnosis, in variant CUS or OPS."""
-    _run("diagnosis", campaign, fmt, variant, output)
+    _run("diagnosis", campaign, fmt, variant, output, **({"channel": channel} if channel else {}))
 
 
 @export.command("card")

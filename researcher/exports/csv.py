@@ -42,6 +42,7 @@ def write_diagnosis_csv(
             ("Gmina", report.gmina),
             ("Okres badania", report.period),
             ("Odbiorca", report.recipient),
+            *([("Filtr", report.filter_note)] if report.filter_note else []),
             *report.summary,
             ("Próg ujawniania (k)", str(report.k)),
         ]

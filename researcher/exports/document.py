@@ -124,6 +124,8 @@ class DiagnosisReport:
     # The NGO's conclusions (opening chapter) and the approved quotes by theme.
     recommendations: list[TextItem] = field(default_factory=list)
     quotes: list[TextItem] = field(default_factory=list)
+    channel: str | None = None  # the channel filter (a `Channel` code), None: every channel
+    filter_note: str = ""  # what the filter means, printed under the title
 
     def tables(self) -> Iterator[tuple[Section, PublishedTable]]:
         """Every table of the report with the section it belongs to, in order."""
@@ -147,6 +149,14 @@ class DiagnosisReport:
     def table_count(self) -> int:
         """How many tables the writers will lay out (for progress)."""
         return sum(len(section.tables) for section in self.sections)
+
+
+def header_lines(report: DiagnosisReport) -> list[str]:
+    """The lines under a printed report's title after the campaign: recipient, filter."""
+    lines = [f"Odbiorca: {report.recipient}."]
+    if report.filter_note:
+        lines.append(f"Filtr: {report.filter_note}")
+    return lines
 
 
 def header_row(table: PublishedTable) -> list[str]:

@@ -28,6 +28,7 @@ from researcher.exports.document import (
     DiagnosisReport,
     Progress,
     chart_series,
+    header_lines,
     no_progress,
     printed_grid,
 )
@@ -44,14 +45,9 @@ def write_diagnosis_docx(
     document = _new_document()
     document.add_heading(report.title, level=0)
     document.add_paragraph(f"{report.campaign} – {report.gmina}. Okres badania: {report.period}.")
-    document.add_paragraph(f"Odbiorca: {report.recipient}.")
-    if report.recommendations:
-        document.add_heading(RECOMMENDATIONS_TITLE, level=1)
-        for number, item in enumerate(report.recommendations, start=1):
-            document.add_heading(f"{number}. {item.heading}", level=2)
-            document.add_paragraph(item.text)
-            for note in item.notes:
-                document.add_paragraph(f"Dowód: {note}", style="List Bullet")
+    for line in header_lines(report):
+        document.add_paragraph(line)
+    _add_recommendations(document, report)
     document.add_heading("Metoda i zakres", level=1)
     document.add_paragraph(report.method)
     summary = document.add_table(rows=0, cols=2, style="Table Grid")
@@ -83,6 +79,18 @@ def write_diagnosis_docx(
         add_card(document, report.card)
     document.save(str(path))
     progress(100)
+
+
+def _add_recommendations(document: DocxDocument, report: DiagnosisReport) -> None:
+    """The NGO's conclusions open the report, each with the evidence behind it."""
+    if not report.recommendations:
+        return
+    document.add_heading(RECOMMENDATIONS_TITLE, level=1)
+    for number, item in enumerate(report.recommendations, start=1):
+        document.add_heading(f"{number}. {item.heading}", level=2)
+        document.add_paragraph(item.text)
+        for note in item.notes:
+            document.add_paragraph(f"Dowód: {note}", style="List Bullet")
 
 
 def write_card_docx(card: CardDocument, path: Path) -> None:

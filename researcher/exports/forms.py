@@ -8,6 +8,7 @@ from wtforms import RadioField, SelectField
 from wtforms.validators import DataRequired, Optional, ValidationError
 
 from researcher.form_fields import choices_from
+from researcher.interviews.models import CHANNEL_LABELS
 
 KIND_LABELS = {
     "diagnosis": _l("Diagnoza dla gminy (tabele, teksty, wykresy)"),
@@ -32,6 +33,12 @@ class ExportForm(FlaskForm):
     kind = RadioField(_l("Co eksportować"), choices=choices_from(KIND_LABELS), default="diagnosis")
     variant = RadioField(_l("Wariant"), choices=choices_from(VARIANT_LABELS), default="cus")
     format = RadioField(_l("Format"), choices=choices_from(FORMAT_LABELS), default="xlsx")
+    # Diagnosis only: the needs of one channel (people counts are never filtered).
+    channel = SelectField(
+        _l("Kanał zgłoszenia potrzeb (diagnoza)"),
+        choices=choices_from({"": _l("Wszystkie kanały"), **CHANNEL_LABELS}),
+        default="", validators=[Optional()],
+    )  # fmt: skip
     # Which card the card export takes (0: the campaign's most recently changed one).
     card = SelectField(_l("Karta usług (eksport karty)"), coerce=int, default=0,
                        validators=[Optional()])  # fmt: skip

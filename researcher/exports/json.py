@@ -29,6 +29,7 @@ def write_diagnosis_json(
         "period": report.period,
         "variant": report.variant,
         "recipient": report.recipient,
+        "filter": {"channel": report.channel, "note": report.filter_note},
         "method": report.method,
         "k": report.k,
         "disclosure_note": report.disclosure_note,

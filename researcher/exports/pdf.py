@@ -42,6 +42,7 @@ from researcher.exports.document import (
     DiagnosisReport,
     Progress,
     chart_series,
+    header_lines,
     no_progress,
     printed_grid,
 )
@@ -86,7 +87,7 @@ def write_diagnosis_pdf(
     story: list[Flowable] = [
         Paragraph(escape(report.title), s["title"]),
         _p(f"{report.campaign} – {report.gmina}. Okres badania: {report.period}."),
-        _p(f"Odbiorca: {report.recipient}."),
+        *(_p(line) for line in header_lines(report)),
         *_recommendation_flowables(report),
         Paragraph("Metoda i zakres", s["h1"]),
         _p(report.method),

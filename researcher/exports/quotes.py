@@ -9,7 +9,9 @@ from researcher.interviews.models import Need, NeedStatus
 from researcher.themes.models import AnalysisRun, RunStatus, Theme, ThemeAssignment
 
 
-def approved_quotes(campaign_id: int, per_theme: int = 5) -> list[TextItem]:
+def approved_quotes(
+    campaign_id: int, per_theme: int = 5, channel: str | None = None
+) -> list[TextItem]:
     """Descriptions the manager approved for quoting, by theme of the latest analysis.
 
     Checked for personal data again here: a text with any (PESEL, phone, e-mail) is left out,
@@ -34,12 +36,13 @@ def approved_quotes(campaign_id: int, per_theme: int = 5) -> list[TextItem]:
             while theme is not None and theme.merged_into_id is not None:
                 theme = names.get(theme.merged_into_id)
             themes[need_id] = theme.display_name if theme is not None else None
+    where = [Need.campaign_id == campaign_id, Need.quote_approved.is_(True),
+             Need.status != NeedStatus.REJECTED]  # fmt: skip
+    if channel is not None:
+        where.append(Need.channel == channel)
     quotes = db.session.execute(
-        db.select(Need.id, Need.description)
-        .where(Need.campaign_id == campaign_id, Need.quote_approved.is_(True),
-               Need.status != NeedStatus.REJECTED)
-        .order_by(Need.recorded_at, Need.id)
-    )  # fmt: skip
+        db.select(Need.id, Need.description).where(*where).order_by(Need.recorded_at, Need.id)
+    )
     grouped: dict[str, list[str]] = {}
     for need_id, text in quotes:
         if find_pii(text):

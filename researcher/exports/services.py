@@ -33,6 +33,7 @@ from researcher.exports.models import ExportJob, ExportStatus
 from researcher.exports.pdf import write_diagnosis_pdf
 from researcher.exports.xlsx import write_diagnosis_xlsx
 from researcher.extensions import db, utcnow
+from researcher.interviews.models import Channel
 from researcher.jobs import queue
 from researcher.jobs.models import Job
 from researcher.reports.disclosure import DEFAULT_K, MIN_K
@@ -99,6 +100,9 @@ def create_job(
         raise ExportError(_("Wariant musi być cus albo ops."))
     if db.session.get(Campaign, campaign_id) is None:
         raise ExportError(_("Nie ma kampanii %(id)s.", id=campaign_id))
+    channel = (params or {}).get("channel")
+    if channel is not None and (kind != "diagnosis" or channel not in set(Channel)):
+        raise ExportError(_("Filtr kanału dotyczy tylko diagnozy i musi być jednym z kanałów."))
     job = ExportJob(
         user_id=user.id if user is not None else None,
         campaign_id=campaign_id,
@@ -113,7 +117,8 @@ def create_job(
     db.session.add(job)
     db.session.flush()
     record_access(AccessAction.EXPORT, job.user_id, "export", job.id, kind=kind,
-                  variant=job.variant or "", format=fmt, k=job.k, campaign_id=campaign_id)
+                  variant=job.variant or "", format=fmt, k=job.k, campaign_id=campaign_id,
+                  **({"channel": channel} if channel else {}))
     return job
 
 
@@ -210,7 +215,9 @@ def _build(job: ExportJob, path: Path, report: Callable[[int], None]) -> None:
         progress(50)
         write_card(card, job.format, path)
         return
-    report = assemble.diagnosis_report(job.campaign_id, job.variant or "cus", job.k, config)
+    report = assemble.diagnosis_report(
+        job.campaign_id, job.variant or "cus", job.k, config, channel=job.params.get("channel")
+    )
     progress(10)
     writer = DIAGNOSIS_WRITERS[job.format]
     writer(report, path, lambda percent: progress(10 + percent * 9 // 10))

@@ -77,6 +77,10 @@ def start():
     if form.kind.data == "card" and card is not None and card.campaign_id != form.campaign.data:
         form.card.errors.append(_("Ta karta należy do innej kampanii."))
         return _page(form, 400)
+    if form.kind.data == "card":
+        params = {"card_id": card.id} if card is not None else None
+    else:
+        params = {"channel": form.channel.data} if form.channel.data else None
     try:
         job = services.create_job(
             form.kind.data,
@@ -85,7 +89,7 @@ def start():
             form.variant.data,
             current_user,
             current_app.config,
-            {"card_id": card.id} if form.kind.data == "card" and card is not None else None,
+            params,
         )
     except services.ExportError as error:
         db.session.rollback()

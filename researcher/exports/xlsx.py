@@ -124,6 +124,7 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, report: DiagnosisReport) -> None:
         ("Gmina", report.gmina),
         ("Okres badania", report.period),
         ("Odbiorca", report.recipient),
+        *([("Filtr", report.filter_note)] if report.filter_note else []),
         ("Metoda", report.method),
         *report.summary,
         ("Próg ujawniania (k)", report.k),

@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import String, func, select, true
 
-from analysis.text import tokens
 from forms.vocabulary import N_
 from researcher.extensions import db
 from researcher.interviews.models import CHANNEL_NAMES, Channel, Need, NeedStatus
@@ -37,6 +36,7 @@ from researcher.reports.slices import (
     effective_target_groups,
 )
 from researcher.reports.tables import CountTable
+from researcher.servicetypes import services as service_types
 
 CRITERIA = "kryteria"  # D9 "Nie spełniam kryteriów (np. dochodowych)"
 UNIVERSAL = "powszechna"  # D12 "Dla wszystkich"
@@ -53,7 +53,7 @@ def _where(f: EvidenceFilter, visits_only: bool = False) -> list[Any]:
     conditions = [Need.campaign_id == f.campaign_id, Need.status != NeedStatus.REJECTED]
     if visits_only:
         conditions.append(Need.channel == Channel.VISIT.value)
-    elif f.channel:
+    if f.channel:  # with another channel chosen, the visits-only tables count nothing
         conditions.append(Need.channel == f.channel)
     return conditions
 
@@ -178,27 +178,31 @@ def needs_by_channel(f: EvidenceFilter) -> CountTable:
     )  # fmt: skip
 
 
+SERVICE_TYPE_TITLES = {
+    "automatic": N_("Rodzaje usług (D3), pogrupowane automatycznie – grup nie sprawdzono"),
+    "approved": N_("Rodzaje usług (D3), grupy sprawdzone przez Menedżera"),
+    "approved_new": N_(
+        "Rodzaje usług (D3), grupy sprawdzone przez Menedżera; wpisy dodane później "
+        "dołączone automatycznie"
+    ),
+}
+
+
 def service_types_grouped(f: EvidenceFilter, top: int = 20) -> CountTable:
-    """D3 (free text): service types grouped by their lemmas (`analysis.text.tokens`), so that
-    "usługi opiekuńcze" and "usługa opiekuńcza" are one group named by its commonest wording.
-    Reads each distinct wording once with its count (GROUP BY), never the needs themselves."""
-    rows = db.session.execute(
-        select(Need.service_type, func.count()).where(*_where(f), Need.service_type.is_not(None))
-        .group_by(Need.service_type)
-    ).all()  # fmt: skip
-    groups: dict[tuple[str, ...], Counter] = {}
-    for wording, n in rows:
-        key = tuple(sorted(set(tokens(wording)))) or (wording.strip().lower(),)
-        groups.setdefault(key, Counter())[wording.strip()] += n
-    ranked = sorted(groups.values(), key=lambda c: -sum(c.values()))
-    named = [(c.most_common(1)[0][0], sum(c.values())) for c in ranked]
-    shown, rest = named[:top], sum(n for _, n in named[top:])
+    """D3 (free text) in groups: the manager's approved review (`researcher.servicetypes`),
+    else grouped automatically by lemmas; the title says which. The `top` largest groups
+    are shown, the rest join "Inne". Reads each distinct wording once with its count."""
+    grouped = service_types.groups_of(f.campaign_id, f.channel)
+    named = [(g.name, g.total) for g in grouped.groups if not g.other and g.total]
+    other = sum(g.total for g in grouped.groups if g.other)
+    shown, rest = named[:top], other + sum(n for _, n in named[top:])
     if rest:
-        shown.append((N_("Pozostałe rodzaje usług"), rest))
+        shown.append((N_("Inne"), rest))
     counts = Counter({str(i): n for i, (_, n) in enumerate(shown)})
     options = [(str(i), label) for i, (label, _) in enumerate(shown)]
+    status = "automatic" if not grouped.approved else "approved_new" if grouped.new else "approved"
     return _one_dimension(
-        "service_types_grouped", N_("Rodzaje usług (D3), pogrupowane automatycznie"),
+        "service_types_grouped", SERVICE_TYPE_TITLES[status],
         N_("potrzeby"), N_("Rodzaj usługi"), options, counts, sum(counts.values()),
     )  # fmt: skip
 

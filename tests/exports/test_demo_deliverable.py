@@ -29,8 +29,9 @@ def demo_campaign(app_context):
     return report
 
 
-def _export(app_context, campaign_id: int, fmt: str):
-    job = services.create_job("diagnosis", campaign_id, fmt, "cus", None, {})
+def _export(app_context, campaign_id: int, fmt: str, channel: str | None = None):
+    params = {"channel": channel} if channel else None
+    job = services.create_job("diagnosis", campaign_id, fmt, "cus", None, {}, params)
     db.session.commit()
     job = build(job)
     assert job.status == "gotowy", job.error
@@ -70,3 +71,14 @@ def test_the_demo_exports_open_in_libreoffice(app_context, demo_campaign, tmp_pa
         path = _export(app_context, demo_campaign.campaign_id, fmt)
         text = pdf_text(libreoffice_to_pdf(path, tmp_path))
         assert "Wnioski i rekomendacje" in text and "Kanały zgłoszeń" in text, fmt
+
+
+@pytest.mark.slow
+def test_the_demo_exports_filtered_by_channel_open_in_libreoffice(
+    app_context, demo_campaign, tmp_path
+):
+    require_soffice()
+    for fmt in ("xlsx", "docx"):
+        path = _export(app_context, demo_campaign.campaign_id, fmt, channel="spotkanie")
+        text = pdf_text(libreoffice_to_pdf(path, tmp_path))
+        assert "Tylko potrzeby zgłoszone kanałem" in " ".join(text.split()), fmt
