@@ -4,7 +4,7 @@ The manager's review of a campaign's service-type groups: each reviewed wording'
 no copy of the text) → its group name, and the approval the diagnosis export waits for.
 
 Revision ID: d3a1c5e7f902
-Revises: 55b7650fdfdb
+Revises: bf47ded926b1
 Create Date: 2026-12-06 20:50:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd3a1c5e7f902'
-down_revision = '55b7650fdfdb'
+down_revision = 'bf47ded926b1'
 branch_labels = None
 depends_on = None
 
