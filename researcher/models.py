@@ -24,6 +24,7 @@ from researcher.recommendations.models import Recommendation, RecommendationEvid
 from researcher.recommendations.public import PublicSummary
 from researcher.resources.models import Referral, Resource
 from researcher.rights.models import ErasureRecord, RetentionRun, RightsRequest
+from researcher.steering.models import LocalityAssignment, LocalityTarget, VisitReview
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -64,4 +65,7 @@ __all__ = [
     "Visit",
     "VisitVersion",
     "campaign_researchers",
+    "LocalityAssignment",
+    "LocalityTarget",
+    "VisitReview",
 ]
