@@ -159,16 +159,19 @@ def nobody_runs(visits: Iterable[Any], limits: Thresholds) -> list[Signal]:
 def campaign_signals(campaign_id: int, limits: Thresholds) -> list[Signal]:
     """Every signal of a campaign, newest first: two statements (the interviews with their
     answers, read in memory and never shown; every visit's outcome for the runs)."""
+    # Streamed in batches: a large campaign's answers never sit in memory at once.
     interviews = db.session.execute(
         db.select(Visit.id, Visit.researcher_id, Visit.recorded_at, Visit.is_interview,
                   Visit.opened_at, Visit.finished_at, Visit.form_version, Visit.data)
         .where(Visit.campaign_id == campaign_id, Visit.is_interview)
+        .execution_options(yield_per=2000)
     )
     found = [s for row in interviews for s in interview_signals(row, limits)]
     outcomes = db.session.execute(
         db.select(Visit.id, Visit.researcher_id, Visit.recorded_at, Visit.visit_outcome)
         .where(Visit.campaign_id == campaign_id)
         .order_by(Visit.researcher_id, Visit.recorded_at, Visit.id)
+        .execution_options(yield_per=2000)
     )
     found += nobody_runs(outcomes, limits)
     return sorted(found, key=lambda s: s.at, reverse=True)
