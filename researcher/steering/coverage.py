@@ -46,6 +46,7 @@ class Tally:
 class LocalityRow:
     plan: LocalityPlan
     tally: Tally
+    quarantined: int = 0  # records waiting in the quarantine that name this campaign and place
 
     @property
     def progress(self) -> float | None:
@@ -106,6 +107,26 @@ def _sum(tallies: list[Tally]) -> Tally:
     return total
 
 
+def _quarantined_by_locality(campaign_id: int) -> Counter:
+    """Waiting quarantined records per locality, read from their payloads (as sent, possibly
+    malformed: a record whose campaign or locality cannot be read counts nowhere here, but
+    still under its researcher). The quarantine is a short manual queue: one statement."""
+    counts: Counter = Counter()
+    payloads = db.session.scalars(
+        db.select(QuarantinedRecord.payload).where(
+            QuarantinedRecord.status == QuarantineStatus.NEW)
+        .execution_options(yield_per=1000)
+    )
+    for payload in payloads:
+        data = payload.get("data") if isinstance(payload, dict) else None
+        if not isinstance(data, dict) or data.get("campaign_id") != campaign_id:
+            continue
+        locality = data.get("locality_id")
+        if isinstance(locality, int) and not isinstance(locality, bool):
+            counts[locality] += 1
+    return counts
+
+
 def campaign_coverage(campaign: Campaign) -> Coverage:
     """The coverage page's figures for one campaign."""
     plan = campaign_plan(campaign)
@@ -125,7 +146,11 @@ def campaign_coverage(campaign: Campaign) -> Coverage:
                QuarantinedRecord.status == QuarantineStatus.NEW)
         .group_by(QuarantinedRecord.researcher_id)
     ).all())
-    localities = [LocalityRow(row, by_locality.get(row.locality.id, Tally())) for row in plan]
+    waiting = _quarantined_by_locality(campaign.id)
+    localities = [
+        LocalityRow(row, by_locality.get(row.locality.id, Tally()), waiting[row.locality.id])
+        for row in plan
+    ]
     researchers = [
         ResearcherRow(user, by_researcher.get(user.id, Tally()), assigned[user.id],
                       last_sync.get(user.id), quarantined.get(user.id, 0))

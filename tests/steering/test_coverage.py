@@ -123,3 +123,25 @@ def test_the_page_shows_no_respondent_data_and_formats_in_polish(demo, add_visit
     assert "KOD123" not in page and "Usluga XYZ" not in page
     assert "33%" in page  # 1 interview of 3 opened doors, Babel's Polish percent
     assert "1\xa0200" in page  # the target, grouped the Polish way
+
+
+def test_a_locality_counts_the_quarantined_records_that_name_it(demo, add_visit):
+    add_visit("nikt")
+    researcher = _researcher()
+    place = _locality(2).id
+    db.session.add_all([
+        QuarantinedRecord(researcher_id=researcher.id, errors={}, payload={
+            "data": {"campaign_id": demo.campaign_id, "locality_id": place}}),
+        QuarantinedRecord(researcher_id=researcher.id, errors={},
+                          payload={"data": {"campaign_id": 999, "locality_id": place}}),
+        QuarantinedRecord(researcher_id=researcher.id, errors={}, payload=["not a record"]),
+        QuarantinedRecord(researcher_id=researcher.id, errors={}, payload={"data": {
+            "campaign_id": demo.campaign_id, "locality_id": "x"}}),
+    ])
+    db.session.commit()
+    figures = campaign_coverage(_campaign(demo))
+    by_place = {row.plan.locality.id: row.quarantined for row in figures.localities}
+    assert by_place[place] == 1 and sum(by_place.values()) == 1
+    (row,) = figures.researchers
+    assert row.quarantined == 4  # every waiting record of theirs, readable or not
+
