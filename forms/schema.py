@@ -305,6 +305,12 @@ class SyncRecordSchema(_Base):
     data = fields.Dict(required=True, error_messages={
         "invalid": MESSAGES["invalid_object"], "required": MESSAGES["required"],
         "null": MESSAGES["required"]})
+    # When the form was opened and first saved (issue 12, a quality signal): envelope
+    # metadata, so every questionnaire version takes them; older phones send neither.
+    opened_at = fields.AwareDateTime(format="iso", allow_none=True, load_default=None,
+                                     error_messages={"invalid": MESSAGES["invalid_datetime"]})
+    finished_at = fields.AwareDateTime(format="iso", allow_none=True, load_default=None,
+                                    error_messages={"invalid": MESSAGES["invalid_datetime"]})
 
     @validates("form_version")
     def _published(self, value: str, **kwargs: Any) -> None:
@@ -318,6 +324,11 @@ class SyncRecordSchema(_Base):
         if not EARLIEST_RECORD <= value < LATEST_RECORD:
             raise ValidationError(message(
                 "implausible_date", min=EARLIEST_RECORD.date(), max=LATEST_RECORD.date()))
+
+    @validates("opened_at", "finished_at")
+    def _plausible_timing(self, value: datetime | None, **kwargs: Any) -> None:
+        if value is not None:
+            self._plausible(value)
 
 
 class SyncBatchSchema(_Base):

@@ -36,6 +36,7 @@ from researcher.resources.views import bp as resources_bp
 from researcher.retention.views import bp as retention_bp
 from researcher.rights.views import bp as rights_bp
 from researcher.servicetypes.views import bp as servicetypes_bp
+from researcher.steering.views import bp as steering_bp
 from researcher.themes.views import bp as themes_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(resources_bp)
     app.register_blueprint(matching_bp)
     app.register_blueprint(servicetypes_bp)
+    app.register_blueprint(steering_bp)
 
     errors.register_error_handlers(app)
     security.init_security(app)

@@ -93,6 +93,8 @@ def seed_demo_command(visits: int) -> None:
     if report.resources_created or report.followups_created:
         click.echo(f"Zasoby demo: {report.resources_created}; "
                    f"sprawy do kontaktu demo: {report.followups_created}.")
+    if report.steering_added:
+        click.echo("Przydziały, cele miejscowości i jedno pytanie „do wyjaśnienia” demo: dodano.")
     if report.new_passwords:
         click.echo("Konta demo (hasła pokazywane tylko teraz):")
         for email, password in report.new_passwords.items():

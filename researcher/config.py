@@ -24,6 +24,12 @@ DEFAULTS: dict[str, Any] = {
     "BABEL_DEFAULT_TIMEZONE": "Europe/Warsaw",
     # How long the phone offers "Cofnij zapis" after a new visit is saved (sync waits for it).
     "FIELD_UNDO_SECONDS": 10,
+    # Quality signals on "Postęp badania" (neutral, for review): an interview shorter than
+    # this (opened → saved on the phone), this many single-choice answers in a row at the same
+    # position of their lists, this many "nikt nie otworzył" in a row by one researcher.
+    "QUALITY_SHORT_INTERVIEW_SECONDS": 300,
+    "QUALITY_SAME_ANSWERS_RUN": 8,
+    "QUALITY_NOBODY_RUN": 12,
     "LANGUAGES": ("pl", "en"),
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_LOCK_BASE_SECONDS": 30,
@@ -62,6 +68,9 @@ ENVIRONMENT: dict[str, tuple[str, Any]] = {
     "CONTACT_KEY": ("CONTACT_KEY", str),
     "REKONESANS_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "REKONESANS_JOBS_WORKER": ("JOBS_WORKER", str),
+    "REKONESANS_QUALITY_SHORT_INTERVIEW_SECONDS": ("QUALITY_SHORT_INTERVIEW_SECONDS", int),
+    "REKONESANS_QUALITY_SAME_ANSWERS_RUN": ("QUALITY_SAME_ANSWERS_RUN", int),
+    "REKONESANS_QUALITY_NOBODY_RUN": ("QUALITY_NOBODY_RUN", int),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_decimal, format_percent, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -14,6 +14,7 @@ from researcher.auth.models import ADMIN, MANAGER, RESEARCHER
 from researcher.campaigns.models import CAMPAIGN_STATUS_LABELS
 from researcher.interviews.models import CHANNEL_LABELS, NEED_STATUS_LABELS
 from researcher.meetings.models import MEETING_KIND_LABELS
+from researcher.steering.models import REVIEW_STATUS_LABELS
 
 ROLE_LABELS = {
     RESEARCHER: _l("Researcher OP"),
@@ -84,6 +85,13 @@ def decimal(value: float | int | None, digits: int = 1) -> str:
     return format_decimal(value, format="#,##0." + "0" * digits if digits else "#,##0")
 
 
+def percent(value: float | None, digits: int = 0) -> str:
+    """A share as a percentage in the reader's language ("55 %" in Polish); "–" for None."""
+    if value is None:
+        return "–"
+    return format_percent(value, format="#,##0" + ("." + "0" * digits if digits else "") + "%")
+
+
 def _overflow_safe(babel_filter):
     def show(value, *args, **kwargs):
         try:
@@ -100,6 +108,7 @@ def init_labels(app: Flask) -> None:
     # Numbers go through Babel like dates (Flask-Babel's datetimeformat/dateformat filters,
     # which show Polish local time): never "%.1f" in a template.
     app.jinja_env.filters["decimal"] = decimal
+    app.jinja_env.filters["percent"] = percent
     # A stored time no rule would accept today (year 9999) must not break a page: Babel's
     # conversion to Polish time overflows at the end of year 9999, so those show in UTC.
     for name in ("datetimeformat", "dateformat"):
@@ -108,6 +117,7 @@ def init_labels(app: Flask) -> None:
         get_locale=get_locale,
         role_label=_label(ROLE_LABELS),
         status_label=_label(CAMPAIGN_STATUS_LABELS),
+        review_status_label=_label(REVIEW_STATUS_LABELS),
         locality_kind_label=_label(LOCALITY_KIND_LABELS),
         criterion_label=_label(CRITERION_LABELS),
         provider_label=_label(PROVIDER_LABELS),

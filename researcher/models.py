@@ -25,6 +25,7 @@ from researcher.recommendations.public import PublicSummary
 from researcher.resources.models import Referral, Resource
 from researcher.rights.models import ErasureRecord, RetentionRun, RightsRequest
 from researcher.servicetypes.models import ServiceTypeReview
+from researcher.steering.models import LocalityAssignment, LocalityTarget, VisitReview
 from researcher.themes.models import AnalysisRun, NeedVector, Theme, ThemeAssignment
 
 __all__ = [
@@ -66,4 +67,7 @@ __all__ = [
     "Visit",
     "VisitVersion",
     "campaign_researchers",
+    "LocalityAssignment",
+    "LocalityTarget",
+    "VisitReview",
 ]

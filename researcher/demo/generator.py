@@ -345,9 +345,12 @@ def generate_records(
         }
         if outcome in ("zrealizowany", "przerwany"):
             _interview(rng, data, outcome == "zrealizowany", needs)
-        timed.append((moment, {"uuid": str(record_uuid), "revision": 1,
-                               "form_version": FORM_VERSION,
-                               "recorded_at": moment.isoformat(timespec="seconds"),
-                               "data": data}))
+        record = {"uuid": str(record_uuid), "revision": 1, "form_version": FORM_VERSION,
+                  "recorded_at": moment.isoformat(timespec="seconds"), "data": data}
+        if outcome in ("zrealizowany", "przerwany"):  # how long the form was open: 2–27 min
+            opened = moment - timedelta(seconds=120 + record_uuid.int % 1500)
+            record["opened_at"] = opened.isoformat(timespec="seconds")
+            record["finished_at"] = record["recorded_at"]
+        timed.append((moment, record))
     timed.sort(key=lambda pair: (pair[0], pair[1]["uuid"]))
     return [record for _moment, record in timed]

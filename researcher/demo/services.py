@@ -13,6 +13,7 @@ from researcher.campaigns.services import CampaignInput, create_campaign, questi
 from researcher.demo.channels import seed_demo_channels
 from researcher.demo.generator import FIELDWORK_DAYS, generate_records
 from researcher.demo.resources import seed_demo_followups, seed_demo_resources
+from researcher.demo.steering import seed_demo_steering
 from researcher.extensions import db
 from researcher.gminas.models import Locality
 from researcher.gminas.services import GminaError, add_locality, find_gmina
@@ -57,6 +58,7 @@ class DemoReport:
     channels_added: bool = False  # a meeting, imported needs, quotes, recommendations
     resources_created: int = 0
     followups_created: int = 0
+    steering_added: bool = False  # assignments, targets, one open review thread
 
 
 def seed_demo(visits: int = 0) -> DemoReport:
@@ -107,6 +109,7 @@ def seed_demo(visits: int = 0) -> DemoReport:
     if visits:  # the register and follow-ups come with the demo's visits (tests seed none)
         report.resources_created = seed_demo_resources(campaign)
         report.followups_created = seed_demo_followups(campaign)
+        report.steering_added = seed_demo_steering(campaign)
     return report
 
 

@@ -32,6 +32,7 @@ from researcher.campaigns.services import campaigns_for
 from researcher.extensions import db
 from researcher.interviews.models import Visit
 from researcher.interviews.sync import RecordResult, apply_record
+from researcher.steering.assignments import assigned_localities
 
 Translate = Callable[[str], str]
 
@@ -48,14 +49,18 @@ class BackupError(Exception):
 # --- the offline page -----------------------------------------------------------------------
 
 
-def _campaign(campaign: Campaign) -> dict[str, Any]:
+def _campaign(campaign: Campaign, assigned: set[int]) -> dict[str, Any]:
+    # The researcher's assigned localities first (issue 12); the others stay choosable.
+    localities = sorted(campaign.gmina.localities, key=lambda loc: loc.id not in assigned)
     return {
         "id": campaign.id,
         "name": campaign.name,
         "gmina": campaign.gmina.display_name,
         "questionnaire_version": campaign.questionnaire_version,
+        "has_assignments": bool(assigned),
         "localities": [
-            {"id": loc.id, "name": loc.name, "kind": loc.kind} for loc in campaign.gmina.localities
+            {"id": loc.id, "name": loc.name, "kind": loc.kind, "assigned": loc.id in assigned}
+            for loc in localities
         ],
     }
 
@@ -65,9 +70,10 @@ def field_bootstrap(user: User, translate: Translate) -> dict[str, Any]:
     definitions of every version those campaigns use, and the respondent-code alphabet."""
     campaigns = campaigns_for(user)
     versions = {c.questionnaire_version for c in campaigns} | {CURRENT_VERSION}
+    assigned = assigned_localities(user, [c.id for c in campaigns])
     return {
         "researcher_id": user.id,
-        "campaigns": [_campaign(c) for c in campaigns],
+        "campaigns": [_campaign(c, assigned.get(c.id, set())) for c in campaigns],
         "current_version": CURRENT_VERSION,
         "definitions": {
             v: client_definition(v, translate=translate) for v in sorted(versions)
@@ -94,8 +100,15 @@ def correction_record(user: User, visit_uuid: str) -> dict[str, Any] | None:
         "revision": visit.revision,
         "form_version": visit.form_version,
         "recorded_at": visit.recorded_at.replace(tzinfo=UTC).isoformat(),
+        # Kept through corrections: the interview's own duration, not the correction's.
+        "opened_at": _iso(visit.opened_at),
+        "finished_at": _iso(visit.finished_at),
         "data": data,
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.replace(tzinfo=UTC).isoformat() if moment else None
 
 
 # --- "Moje wizyty" --------------------------------------------------------------------------

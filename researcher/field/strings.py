@@ -35,6 +35,8 @@ def field_strings() -> dict[str, str]:
         "correction": _("Poprawiasz wizytę już wysłaną na serwer (wersja {revision})."),
         "campaign": _("Kampania"),
         "locality": _("Miejscowość"),
+        "assigned": _("w Twoim przydziale"),
+        "not_assigned": _("poza przydziałem"),
         "walk": _("Kampania i miejscowość"),
         "choose_walk": _("Wybierz kampanię i miejscowość."),
         "no_locality": _("Bez miejscowości"),

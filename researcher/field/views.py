@@ -34,6 +34,7 @@ from researcher.field import services
 from researcher.field.forms import BackupUploadForm
 from researcher.field.strings import field_strings
 from researcher.meetings.client import meeting_bootstrap
+from researcher.steering.reviews import open_reviews_for
 
 bp = Blueprint("field", __name__)
 
@@ -130,6 +131,7 @@ def my_visits():
         today=today,
         interviews=sum(1 for v in visits if v.is_interview),
         page_data=page_data,
+        reviews=open_reviews_for(current_user),  # "do wyjaśnienia" from the manager
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from flask_babel import gettext as _
@@ -113,6 +113,8 @@ def visit_columns(record: dict[str, Any], data: dict[str, Any], digest: str) -> 
         "content_hash": digest,
         "recorded_at": recorded_at,
         "recorded_on": local_day(recorded_at),
+        "opened_at": _utc(record.get("opened_at")),
+        "finished_at": _utc(record.get("finished_at")),
         "updated_at": utcnow(),
         "campaign_id": data["campaign_id"],
         "locality_id": data.get("locality_id"),
@@ -130,6 +132,10 @@ def visit_columns(record: dict[str, Any], data: dict[str, Any], digest: str) -> 
         "community_gaps": data.get("community_gaps"),
         "data": data,
     }
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment else None
 
 
 def need_columns(answers: dict[str, Any], visit: dict[str, Any]) -> dict[str, Any]:

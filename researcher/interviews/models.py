@@ -61,6 +61,10 @@ class Visit(db.Model):
     form_version: Mapped[str] = mapped_column(String(20))
     content_hash: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime]  # UTC, from the phone
+    # When the phone opened and first saved the form (envelope metadata, None from older
+    # phones): the interview's duration, a quality signal (`steering.quality`).
+    opened_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
     # Its day in Poland: reports filter and keep their counts by it (`reports.slices`).
     recorded_on: Mapped[date] = mapped_column(default=_recorded_on)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -10,9 +10,16 @@ from researcher.auth.models import User
 from researcher.campaigns.models import Campaign, CampaignStatus
 from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db
-from researcher.interviews.models import Need, NeedStatus, QuarantinedRecord, QuarantineStatus
+from researcher.interviews.models import (
+    Need,
+    NeedStatus,
+    QuarantinedRecord,
+    QuarantineStatus,
+    Visit,
+)
 from researcher.interviews.sync import apply_record
 from researcher.jobs.models import Job, JobStatus
+from researcher.steering.models import ReviewStatus, VisitReview
 from researcher.themes.models import AnalysisRun, RunStatus
 
 
@@ -29,6 +36,9 @@ def _rows(demo, interview):
             QuarantinedRecord(researcher_id=researcher.id, payload={}, errors={}),
         ]
     )
+    db.session.flush()
+    db.session.add(VisitReview(visit_id=db.session.scalar(db.select(Visit.id)), comment="?",
+                               revision=1, opened_by_id=researcher.id))
     db.session.commit()
 
 
@@ -41,6 +51,7 @@ def _rows(demo, interview):
         (AnalysisRun, RunStatus),
         (ExportJob, ExportStatus),
         (Job, JobStatus),
+        (VisitReview, ReviewStatus),
     ],
 )
 def test_an_unknown_status_is_refused_by_the_database(demo, interview, model, codes):
@@ -59,6 +70,7 @@ def test_the_labels_of_a_status_set_cover_it():
     from researcher.exports.models import EXPORT_STATUS_LABELS
     from researcher.interviews.models import NEED_STATUS_LABELS
     from researcher.jobs.models import JOB_STATUS_LABELS
+    from researcher.steering.models import REVIEW_STATUS_LABELS
     from researcher.themes.models import RUN_STATUS_LABELS
 
     for codes, labels in [
@@ -67,5 +79,6 @@ def test_the_labels_of_a_status_set_cover_it():
         (RunStatus, RUN_STATUS_LABELS),
         (ExportStatus, EXPORT_STATUS_LABELS),
         (JobStatus, JOB_STATUS_LABELS),
+        (ReviewStatus, REVIEW_STATUS_LABELS),
     ]:
         assert set(labels) == set(codes)

@@ -15,6 +15,12 @@ from researcher.demo.generator import generate_records
 from researcher.demo.services import DEMO_VISITS, seed_demo, seed_demo_visits
 from researcher.extensions import db
 from researcher.interviews.models import Need, QuarantinedRecord, Visit
+from researcher.steering.models import (
+    LocalityAssignment,
+    LocalityTarget,
+    ReviewStatus,
+    VisitReview,
+)
 
 LOCALITIES = [11, 12, 13, 14, 15, 16, 17, 18]
 INTERVIEW_KEYS = {"campaign_id", "locality_id", "visit_outcome"}
@@ -126,6 +132,10 @@ def test_seed_demo_records_visits_through_the_sync_service(runner):
     assert {v.researcher_id for v in db.session.scalars(db.select(Visit))} == {researcher.id}
     assert count(Need) > DEMO_VISITS / 2
     assert len({v.locality_id for v in db.session.scalars(db.select(Visit))}) == 8
+    # the steering pages are not empty: a plan, timed interviews, one open review thread
+    assert count(LocalityTarget) == 8 and count(LocalityAssignment) >= 4
+    assert db.session.scalar(db.select(VisitReview.status)) == ReviewStatus.OPEN
+    assert db.session.scalar(db.select(db.func.count()).where(Visit.opened_at.is_not(None))) > 0
 
 
 @pytest.mark.slow

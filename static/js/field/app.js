@@ -141,7 +141,9 @@ class FieldApp {
     const drawLocalities = () => {
       const campaign = this.campaignOf(campaignId);
       fields.querySelector("#walk-locality")?.remove();
-      fields.append(radios("locality", t.locality, campaign ? campaign.localities : [], (l) => this.walk?.locality_id === l.id));
+      // Assigned localities come first (the server sorts them); the rest are marked.
+      const mark = campaign?.has_assignments ? (l) => (l.assigned ? t.assigned : t.not_assigned) : null;
+      fields.append(radios("locality", t.locality, campaign ? campaign.localities : [], (l) => this.walk?.locality_id === l.id, mark));
     };
     const campaigns = radios("campaign", t.campaign, this.boot.campaigns, (c) => c.id === campaignId, (c) => c.gmina);
     campaigns.addEventListener("change", (event) => {
@@ -341,6 +343,7 @@ class FieldApp {
       campaigns: this.boot.campaigns, respondentCode: this.boot.respondent_code,
       onSave: async (saved) => {
         saved.recorded_at = saved.recorded_at || isoNow();
+        if (saved.opened_at && !saved.finished_at) saved.finished_at = isoNow();  // the first save: duration
         saved.researcher_id = this.boot.researcher_id;
         const stored = await outbox.save(saved);
         this.showHome(fmt(this.t.saved, { outcome: this.boot.outcomes[saved.data.visit_outcome] || "" }));
@@ -361,7 +364,7 @@ class FieldApp {
     const campaign = this.campaignOf(this.walk.campaign_id);
     this.openForm({
       uuid: crypto.randomUUID(), revision: 1, form_version: campaign.questionnaire_version,
-      recorded_at: null, data: { campaign_id: this.walk.campaign_id, locality_id: this.walk.locality_id },
+      recorded_at: null, opened_at: isoNow(), data: { campaign_id: this.walk.campaign_id, locality_id: this.walk.locality_id },
     }, "new");
   }
 

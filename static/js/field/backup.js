@@ -4,7 +4,8 @@
 import * as outbox from "./outbox.js";
 import { isoNow } from "./dom.js";
 
-const RECORD_FIELDS = ["uuid", "revision", "form_version", "recorded_at", "data"];
+// opened_at/finished_at only when the phone recorded them (JSON drops the undefined ones).
+const RECORD_FIELDS = ["uuid", "revision", "form_version", "recorded_at", "opened_at", "finished_at", "data"];
 
 /** The records of `researcherId` only: on a shared phone the file is uploaded for one account. */
 export async function backupPayload(researcherId) {

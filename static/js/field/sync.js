@@ -134,7 +134,9 @@ export class Sync {
     const payload = {
       device_id: deviceId,
       batch_id: crypto.randomUUID(),
-      records: chunk.map(({ kind, uuid, revision, form_version, recorded_at, data }) => ({ ...(kind ? { kind } : {}), uuid, revision, form_version, recorded_at, data })),
+      records: chunk.map(({ kind, uuid, revision, form_version, recorded_at, opened_at, finished_at, data }) => ({
+        ...(kind ? { kind } : {}), uuid, revision, form_version, recorded_at,
+        ...(opened_at ? { opened_at } : {}), ...(finished_at ? { finished_at } : {}), data })),
     };
     let response;
     try {

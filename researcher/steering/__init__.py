@@ -1,0 +1,1 @@
+"""Steering a round: assignments and targets, coverage, quality signals, review threads."""
