@@ -305,6 +305,9 @@ class SyncRecordSchema(_Base):
     data = fields.Dict(required=True, error_messages={
         "invalid": MESSAGES["invalid_object"], "required": MESSAGES["required"],
         "null": MESSAGES["required"]})
+    # Entered later from a paper questionnaire; `recorded_at` is then the interview's date.
+    from_paper = _StrictBoolean(load_default=False, error_messages={
+        "invalid": MESSAGES["invalid_bool"], "null": MESSAGES["invalid_bool"]})
 
     @validates("form_version")
     def _published(self, value: str, **kwargs: Any) -> None:

@@ -54,6 +54,9 @@ def _campaign(campaign: Campaign) -> dict[str, Any]:
         "name": campaign.name,
         "gmina": campaign.gmina.display_name,
         "questionnaire_version": campaign.questionnaire_version,
+        # The dates a paper interview may be given (record_rules checks them again).
+        "starts_on": campaign.starts_on.isoformat(),
+        "ends_on": campaign.ends_on.isoformat(),
         "localities": [
             {"id": loc.id, "name": loc.name, "kind": loc.kind} for loc in campaign.gmina.localities
         ],
@@ -95,6 +98,7 @@ def correction_record(user: User, visit_uuid: str) -> dict[str, Any] | None:
         "form_version": visit.form_version,
         "recorded_at": visit.recorded_at.replace(tzinfo=UTC).isoformat(),
         "data": data,
+        **({"from_paper": True} if visit.from_paper else {}),
     }
 
 

@@ -6,7 +6,7 @@
 
 import { evaluate, scopeOf } from "./conditions.js";
 import { piiKinds } from "./pii.js";
-import { h, fmt } from "./dom.js";
+import { h, fmt, clock } from "./dom.js";
 import { drawField } from "./form-fields.js";
 import {
   checkAnswer, checkSteps, describePath, isEmpty, isGroup, newRespondentCode, prepareNeeds,
@@ -32,6 +32,8 @@ export class InterviewForm {
     this.index = 0;
     this.dirty = false;
     this.pointerAt = 0; // when the last touch/click happened: only those scroll to the next question
+    // The questions' language for this respondent ("pl" or "uk"): display only, never stored.
+    this.lang = "pl";
     const code = questionsOf(this.def).find((q) => q.widget === "auto");
     if (code && !this.data[code.key]) this.data[code.key] = newRespondentCode(o.respondentCode);
     // Text over a limit (a paste, an old backup) is kept and shown as an error, never cut.
@@ -85,7 +87,7 @@ export class InterviewForm {
     discard.addEventListener("click", () => this.discard(discard));
     const form = h("form", { class: "step", novalidate: true, "aria-labelledby": "step-title", "aria-describedby": "step-progress" },
       progressText, progressBar, title, bar,
-      this.correctionNote(), this.summary, body, more, h("p", {}, discard));
+      this.correctionNote(), this.summary, body, more, h("p", { class: "step-extra" }, this.languageSwitch(), discard));
     form.addEventListener("submit", (event) => { event.preventDefault(); this.next(); });
     form.addEventListener("pointerdown", () => { this.pointerAt = Date.now(); });
     this.root.replaceChildren(form);
@@ -95,7 +97,22 @@ export class InterviewForm {
     title.focus();
   }
 
+  /** Questions and answers in Ukrainian for this respondent (forms/uk.py); the researcher's
+   * own texts, and the record, stay as they are. */
+  languageSwitch() {
+    if (!this.def.uk) return null;
+    const on = this.lang === "uk";
+    return h("button", { type: "button", class: "button button--secondary lang-switch", id: "lang-switch", "aria-pressed": String(on), onclick: () => {
+      this.lang = on ? "pl" : "uk";
+      this.render();
+      document.getElementById("lang-switch")?.focus();
+    } }, this.t.questions_uk, " ", h("span", { lang: "uk" }, `(${this.def.uk.name})`));
+  }
+
   correctionNote() {
+    if (this.record.from_paper) {
+      return h("p", { class: "notice paper-note", id: "paper-note" }, fmt(this.t.paper_note, { date: new Date(this.record.recorded_at).toLocaleDateString("sv-SE"), time: clock(this.record.recorded_at) }));
+    }
     if (this.source !== "server") return null;
     return h("p", { class: "notice" }, fmt(this.t.correction, { revision: this.record.revision - 1 }));
   }

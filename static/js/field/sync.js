@@ -134,7 +134,7 @@ export class Sync {
     const payload = {
       device_id: deviceId,
       batch_id: crypto.randomUUID(),
-      records: chunk.map(({ kind, uuid, revision, form_version, recorded_at, data }) => ({ ...(kind ? { kind } : {}), uuid, revision, form_version, recorded_at, data })),
+      records: chunk.map(({ kind, uuid, revision, form_version, recorded_at, data, from_paper }) => ({ ...(kind ? { kind } : {}), uuid, revision, form_version, recorded_at, data, ...(from_paper ? { from_paper } : {}) })),
     };
     let response;
     try {
