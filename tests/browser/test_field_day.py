@@ -18,6 +18,7 @@ from tests.browser.helpers import (
     open_field_app,
     outbox_records,
     put_records,
+    record_minimal_interview,
     start_walk,
 )
 
@@ -37,36 +38,6 @@ def phone(new_context, field_user) -> Phone:
     phone = Phone(page)
     start_walk(phone)
     return phone
-
-
-def record_minimal_interview(phone: Phone) -> None:
-    """The fewest answers the questionnaire accepts for an interview with one need."""
-    phone.tap("#new-visit")
-    phone.choose("visit_outcome", "zrealizowany")
-    phone.next()
-    phone.choose("leaflet_given", "true")
-    phone.choose("consent_interview", "tak")
-    phone.choose("adult", "tak")
-    phone.choose("consent_health", "nie")
-    phone.next()
-    phone.choose("age_band", "30_44")
-    phone.choose("household_size", "2")
-    phone.choose("household_members", "dorosli_18_59")
-    phone.next()
-    phone.choose("areas", "edukacja")
-    phone.next()
-    phone.type("needs.0.description", "Brakuje zajęć dla dzieci po szkole.")
-    phone.choose("needs.0.beneficiary", "ogol")
-    phone.choose("needs.0.target_groups", "seniorzy")
-    phone.choose("needs.0.urgency", "3m")
-    phone.choose("needs.0.met_status", "brak")
-    phone.choose("needs.0.preferred_forms", "dowoz")
-    phone.next()
-    phone.choose("services_rating", "ani_ani")
-    phone.next()
-    phone.choose("contact_requested", "false")
-    phone.next()
-    expect(phone.page.locator("#field-home")).to_be_visible()
 
 
 def go_to_need_step(phone: Phone) -> None:
