@@ -23,7 +23,7 @@ export function limitPaperDates(campaign) {
   input.max = campaign?.ends_on && campaign.ends_on < today ? campaign.ends_on : today;
 }
 
-/** The moment chosen, or an error message (strings of researcher/field/strings.py). */
+/** The moment chosen, or an error message (texts from the server, field_strings). */
 export function paperMoment(date, time, campaign, t, now = new Date()) {
   if (!date || !time) return { error: t.paper_no_date };
   const moment = new Date(`${date}T${time}`);
