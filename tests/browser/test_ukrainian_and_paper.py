@@ -130,3 +130,19 @@ def test_a_paper_interview_is_entered_later_with_its_date_and_arrives_marked(
         assert visit.from_paper is True
         assert visit.recorded_at == datetime(2026, 3, 4, 15, 30)  # 16:30 in Warsaw, UTC
         db.session.remove()
+
+
+def test_a_step_shown_in_ukrainian_passes_axe_and_marks_its_language(phone):
+    from tests.browser.test_every_page import check_page
+
+    page = phone.page
+    phone.tap("#new-visit")
+    _switch_to_ukrainian(page)
+    phone.choose("visit_outcome", "zrealizowany")
+    phone.next()
+    problems: list[str] = []
+    check_page(page, "/teren step 2 in Ukrainian", problems)
+    assert problems == []
+    # Each Ukrainian text says so (lang="uk"); the page itself stays Polish.
+    assert page.evaluate("document.documentElement.lang") == "pl"
+    assert page.locator("#q-consent_interview legend [lang=uk]").count() == 1
