@@ -109,12 +109,14 @@ export class InterviewForm {
     } }, this.t.questions_uk, " ", h("span", { lang: "uk" }, `(${this.def.uk.name})`));
   }
 
+  /** What the researcher should know about this record: entered from paper, a correction. */
   correctionNote() {
-    if (this.record.from_paper) {
-      return h("p", { class: "notice paper-note", id: "paper-note" }, fmt(this.t.paper_note, { date: new Date(this.record.recorded_at).toLocaleDateString("sv-SE"), time: clock(this.record.recorded_at) }));
-    }
-    if (this.source !== "server") return null;
-    return h("p", { class: "notice" }, fmt(this.t.correction, { revision: this.record.revision - 1 }));
+    const at = this.record.recorded_at;
+    const paper = this.record.from_paper
+      ? h("p", { class: "notice paper-note", id: "paper-note" }, fmt(this.t.paper_note, { date: new Date(at).toLocaleDateString("sv-SE"), time: clock(at) }))
+      : null;
+    if (this.source !== "server") return paper;
+    return [paper, h("p", { class: "notice" }, fmt(this.t.correction, { revision: this.record.revision - 1 }))];
   }
 
   /** Every question of a screen (visible or not: conditions are re-checked live). */
