@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from forms import uk
 from forms.conditions import COMBINATORS, OPERATORS
 from forms.messages import MESSAGES
 from forms.model import QUESTION_TYPES, Group, Module, Question
@@ -51,6 +52,13 @@ def _question(question: Question, t: Translate) -> dict[str, Any]:
             }
             for o in question.options
         ]
+    # Ukrainian beside Polish (forms/uk.py): the phone shows it for one respondent.
+    texts = uk.question_texts(question.key, [o.key for o in question.options])
+    if texts:
+        out["uk"] = texts["label"]
+        for option in out.get("options", []):
+            if option["key"] in texts["options"]:
+                option["uk"] = texts["options"][option["key"]]
     for name in ("max_length", "max_choices", "subset_of"):
         if getattr(question, name) is not None:
             out[name] = getattr(question, name)
@@ -119,4 +127,5 @@ def client_definition(version: str, translate: Translate = _identity) -> dict[st
         },
         "limits": {"max_batch_records": MAX_BATCH_RECORDS},
         "messages": {key: translate(text) for key, text in MESSAGES.items()},
+        "uk": {"name": uk.NAME, "yes": uk.YES, "no": uk.NO},
     }

@@ -311,6 +311,9 @@ class SyncRecordSchema(_Base):
                                      error_messages={"invalid": MESSAGES["invalid_datetime"]})
     finished_at = fields.AwareDateTime(format="iso", allow_none=True, load_default=None,
                                     error_messages={"invalid": MESSAGES["invalid_datetime"]})
+    # Entered later from a paper questionnaire; `recorded_at` is then the interview's date.
+    from_paper = _StrictBoolean(load_default=False, error_messages={
+        "invalid": MESSAGES["invalid_bool"], "null": MESSAGES["invalid_bool"]})
 
     @validates("form_version")
     def _published(self, value: str, **kwargs: Any) -> None:

@@ -58,6 +58,9 @@ def _campaign(campaign: Campaign, assigned: set[int]) -> dict[str, Any]:
         "gmina": campaign.gmina.display_name,
         "questionnaire_version": campaign.questionnaire_version,
         "has_assignments": bool(assigned),
+        # The dates a paper interview may be given (record_rules checks them again).
+        "starts_on": campaign.starts_on.isoformat(),
+        "ends_on": campaign.ends_on.isoformat(),
         "localities": [
             {"id": loc.id, "name": loc.name, "kind": loc.kind, "assigned": loc.id in assigned}
             for loc in localities
@@ -104,6 +107,7 @@ def correction_record(user: User, visit_uuid: str) -> dict[str, Any] | None:
         "opened_at": _iso(visit.opened_at),
         "finished_at": _iso(visit.finished_at),
         "data": data,
+        **({"from_paper": True} if visit.from_paper else {}),
     }
 
 

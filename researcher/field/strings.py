@@ -26,6 +26,12 @@ def field_strings() -> dict[str, str]:
         "remove_need": _("Usuń tę potrzebę"),
         "step_actions": _("Przejście między krokami"),
         "change_answer": _("Zmień odpowiedź {code}"),
+        "questions_uk": _("Pytania po ukraińsku"),
+        "paper_note": _("Wywiad z papieru z dnia {date}, {time} – wpisujesz go później."),
+        "paper_mark": _("z papieru"),
+        "paper_no_date": _("Podaj datę i godzinę wywiadu z papieru."),
+        "paper_future": _("Data wywiadu z papieru nie może być w przyszłości."),
+        "paper_outside": _("Kampania trwa od {start} do {end}: wybierz datę z tego okresu."),
         "fix_errors": _("Popraw zaznaczone pola."),
         "server_errors": _("Serwer odrzucił tę wizytę. Popraw zaznaczone pola i zapisz ponownie:"),
         "conflict": _(

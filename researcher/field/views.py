@@ -30,7 +30,7 @@ from forms.questionnaire import CURRENT_VERSION, QUESTIONNAIRES
 from researcher.access import allow, public
 from researcher.auth.models import ADMIN, MANAGER, RESEARCHER, User
 from researcher.extensions import db
-from researcher.field import services
+from researcher.field import printables, services
 from researcher.field.forms import BackupUploadForm
 from researcher.field.strings import field_strings
 from researcher.meetings.client import meeting_bootstrap
@@ -55,6 +55,7 @@ SHELL_ASSETS = (
     "js/field/meeting.js",
     "js/field/my-visits.js",
     "js/field/outbox.js",
+    "js/field/paper.js",
     "js/field/pii.js",
     "js/field/pii-move.js",
     "js/field/storage.js",
@@ -94,9 +95,24 @@ def app():
 @bp.get("/kwestionariusz/druk")
 @allow(RESEARCHER, MANAGER, ADMIN)
 def questionnaire_print():
-    """The current questionnaire on A4 paper, for when a phone dies."""
-    definition = client_definition(CURRENT_VERSION, translate=_)
-    return render_template("field/print.html", definition=definition)
+    """The current questionnaire on A4 paper, for when a phone dies (`?jezyk=uk`: in
+    Ukrainian where forms/uk.py has the text)."""
+    lang = printables.language(request.args.get("jezyk"))
+    definition = printables.localized_definition(
+        client_definition(CURRENT_VERSION, translate=_), lang)
+    return render_template("field/print.html", definition=definition, lang=lang,
+                           words=printables.QUESTIONNAIRE_WORDS[lang])
+
+
+@bp.get("/klauzula/druk")
+@allow(RESEARCHER, MANAGER, ADMIN)
+def clause_print():
+    """The information clause (art. 13 RODO) to leave at the door, Polish or `?jezyk=uk`."""
+    lang = printables.language(request.args.get("jezyk"))
+    return render_template(
+        "field/clause.html", lang=lang,
+        clause=printables.clause(lang, current_app.config["RETENTION_CONTACT_MONTHS"]),
+        clause_version=QUESTIONNAIRES[CURRENT_VERSION].clause_version)
 
 
 @bp.get("/teren/token")

@@ -131,6 +131,7 @@ def visit_columns(record: dict[str, Any], data: dict[str, Any], digest: str) -> 
         "volunteering": data.get("volunteering"),
         "community_gaps": data.get("community_gaps"),
         "data": data,
+        "from_paper": bool(record.get("from_paper")),
     }
 
 

@@ -85,6 +85,9 @@ class Visit(db.Model):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # answers, without contact data
     # Art. 18: a frozen visit stays stored but is left out of analysis and reports until released.
     restricted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # Entered on the phone later from a paper questionnaire (envelope `from_paper`);
+    # `recorded_at` is then the interview's real date, chosen by the researcher.
+    from_paper: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     researcher: Mapped[User] = relationship()
     campaign: Mapped[Campaign] = relationship()

@@ -116,6 +116,7 @@ VISIT_FIELDS = [
     Column("recorded_on", "W0.4", "Dzień wizyty", "data"),
     Column("form_version", "—", "Wersja kwestionariusza", "tekst"),
     Column("is_interview", "—", "Wywiad przeprowadzony", "tak/nie"),
+    Column("from_paper", "—", "Wpisany później z kwestionariusza papierowego", "tak/nie"),
     Column("needs_count", "—", "Liczba potrzeb z wywiadu", "liczba"),
 ]
 
@@ -140,7 +141,8 @@ def _visits(campaign: Campaign, version: str, pseudonym: Any) -> Table:
         data = {k: v for k, v in visit.data.items() if k != "contact"}  # never contact data
         row = [visit.uuid, campaign.name, campaign.gmina.terc,
                localities.get(visit.locality_id, ""), visit.recorded_on.isoformat(),
-               visit.form_version, _cell(visit.is_interview), counts.get(visit.id, 0)]  # fmt: skip
+               visit.form_version, _cell(visit.is_interview), _cell(visit.from_paper),
+               counts.get(visit.id, 0)]  # fmt: skip
         for question in questions:
             if question.key in ("campaign_id", "locality_id"):
                 continue

@@ -148,6 +148,39 @@ def record_interview(phone: Phone, needs: int = 3) -> None:
     expect(phone.page.locator("#field-home")).to_be_visible()
 
 
+def record_minimal_interview(phone: Phone, on_open=None, open_with: str = "#new-visit") -> None:
+    """The fewest answers the questionnaire accepts for an interview with one need.
+    `on_open(page)` runs once the form is open (e.g. to switch the questions' language)."""
+    phone.tap(open_with)
+    if on_open:
+        on_open(phone.page)
+    phone.choose("visit_outcome", "zrealizowany")
+    phone.next()
+    phone.choose("leaflet_given", "true")
+    phone.choose("consent_interview", "tak")
+    phone.choose("adult", "tak")
+    phone.choose("consent_health", "nie")
+    phone.next()
+    phone.choose("age_band", "30_44")
+    phone.choose("household_size", "2")
+    phone.choose("household_members", "dorosli_18_59")
+    phone.next()
+    phone.choose("areas", "edukacja")
+    phone.next()
+    phone.type("needs.0.description", "Brakuje zajęć dla dzieci po szkole.")
+    phone.choose("needs.0.beneficiary", "ogol")
+    phone.choose("needs.0.target_groups", "seniorzy")
+    phone.choose("needs.0.urgency", "3m")
+    phone.choose("needs.0.met_status", "brak")
+    phone.choose("needs.0.preferred_forms", "dowoz")
+    phone.next()
+    phone.choose("services_rating", "ani_ani")
+    phone.next()
+    phone.choose("contact_requested", "false")
+    phone.next()
+    expect(phone.page.locator("#field-home")).to_be_visible()
+
+
 def record_nobody_home(phone: Phone) -> None:
     """The "Nikt nie otworzył" visit from home: the button, then the confirmation."""
     phone.tap("#nobody-home")

@@ -18,6 +18,7 @@ from tests.browser.helpers import (
     open_field_app,
     outbox_records,
     put_records,
+    record_minimal_interview,
     walking_phone,
 )
 
@@ -32,23 +33,6 @@ MAX_TAPS_NEEDING_A_SCROLL = 5
 def phone(new_context, field_user) -> Phone:
     """A researcher's phone on /teren, walk chosen, on the home screen."""
     return walking_phone(new_context(), field_user)
-
-
-def record_minimal_interview(phone: Phone) -> None:
-    """The fewest answers the questionnaire accepts for an interview with one need."""
-    go_to_need_step(phone)
-    phone.type("needs.0.description", "Brakuje zajęć dla dzieci po szkole.")
-    phone.choose("needs.0.beneficiary", "ogol")
-    phone.choose("needs.0.target_groups", "seniorzy")
-    phone.choose("needs.0.urgency", "3m")
-    phone.choose("needs.0.met_status", "brak")
-    phone.choose("needs.0.preferred_forms", "dowoz")
-    phone.next()
-    phone.choose("services_rating", "ani_ani")
-    phone.next()
-    phone.choose("contact_requested", "false")
-    phone.next()
-    expect(phone.page.locator("#field-home")).to_be_visible()
 
 
 def go_to_need_step(phone: Phone) -> None:

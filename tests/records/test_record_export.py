@@ -129,3 +129,18 @@ def test_the_page_says_it_is_never_published(client, login, demo):
     assert "Nigdy nie publikuj" in client.get("/dane-rekordowe/").text
     login("researcher")
     assert client.get("/dane-rekordowe/").status_code == 403
+
+
+def test_a_visit_entered_from_paper_is_marked_in_the_export(client, login, demo, interview):
+    from researcher.auth.models import User
+
+    login("manager")
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    paper, phone = interview(from_paper=True), interview()
+    for record in (paper, phone):
+        assert not apply_record(record, researcher, "d", "b").errors
+    db.session.commit()
+    visits = _sheets(_download(client))["wizyty"]
+    column = visits[0].index("from_paper")
+    marked = {row[0]: row[column] for row in visits[1:]}
+    assert (marked[paper["uuid"]], marked[phone["uuid"]]) == ("tak", "nie")

@@ -10,6 +10,7 @@ import { describePath } from "./form-logic.js";
 import { downloadBackup } from "./backup.js";
 import { h, fmt, clock, isoNow } from "./dom.js";
 import { KIND as MEETING, MeetingForm, meetingSummary, newMeeting } from "./meeting.js";
+import { bindPaper, limitPaperDates } from "./paper.js";
 
 const NOBODY = "nikt";
 
@@ -62,6 +63,7 @@ class FieldApp {
     $("nobody-cancel").addEventListener("click", () => this.closeNobody(true));
     $("undo-save").addEventListener("click", () => this.takeBack());
     $("walk-change").addEventListener("click", () => this.showWalk());
+    bindPaper(this.t, () => this.campaignOf(this.walk?.campaign_id), (at) => this.newVisit(at));
     $("sync-now").addEventListener("click", () => {
       this.sync.retryDelay = 15000;
       this.finishUndo();
@@ -185,6 +187,7 @@ class FieldApp {
     $("walk-current-campaign").textContent = campaign?.name || "–";
     $("walk-current-locality").textContent = campaign?.localities.find((l) => l.id === this.walk?.locality_id)?.name || "–";
     this.closeNobody(false);
+    limitPaperDates(campaign);
     this.show("home", $("field-title"));
     if (message) $("sync-status").textContent = message;
     if (location.hash) history.replaceState(null, "", location.pathname);
@@ -217,7 +220,7 @@ class FieldApp {
     });
     const wrong = record.state === "rejected" || record.state === "conflict";
     return h("li", { class: `outbox-item outbox-item--${record.state}`, dataset: { uuid: record.uuid, state: record.state } },
-      h("p", { class: "outbox-item__title" }, h("strong", {}, clock(record.recorded_at)), " · ",
+      h("p", { class: "outbox-item__title" }, h("strong", {}, record.from_paper ? `${new Date(record.recorded_at).toLocaleDateString("sv-SE")} ${clock(record.recorded_at)} (${t.paper_mark})` : clock(record.recorded_at)), " · ",
         this.boot.outcomes[record.data?.visit_outcome] || record.data?.visit_outcome || "",
         this.localityName(record) ? ` · ${this.localityName(record)}` : "",
         needs ? ` · ${fmt(t.needs_count, { n: needs })}` : ""),
@@ -356,15 +359,14 @@ class FieldApp {
     this.form.render();
   }
 
-  newVisit() {
-    if (!this.walk) {
-      this.showWalk();
-      return;
-    }
+  /** A new visit; `paperAt`: the moment of a paper interview entered now (paper.js). */
+  newVisit(paperAt = null) {
+    if (!this.walk) return this.showWalk();
     const campaign = this.campaignOf(this.walk.campaign_id);
     this.openForm({
       uuid: crypto.randomUUID(), revision: 1, form_version: campaign.questionnaire_version,
-      recorded_at: null, opened_at: isoNow(), data: { campaign_id: this.walk.campaign_id, locality_id: this.walk.locality_id },
+      // A paper interview's duration is not the typing-in's: no timing, so no quality signal.
+      recorded_at: paperAt, ...(paperAt ? { from_paper: true } : { opened_at: isoNow() }), data: { campaign_id: this.walk.campaign_id, locality_id: this.walk.locality_id },
     }, "new");
   }
 

@@ -14,14 +14,18 @@ export function drawField(form, slot) {
   const id = `q-${slot.path.replace(/\./g, "-")}`;
   const binding = { ...slot, id, options: [], notices: [] };
   binding.error = h("p", { class: "field__error", id: `${id}-error`, hidden: true });
-  const label = [h("span", { class: "q-code" }, q.code), " ", q.label];
+  // Shown in Ukrainian: the respondent's text first, the Polish original under it for the researcher.
+  const uk = form.lang === "uk" && q.uk;
+  const label = uk
+    ? [h("span", { class: "q-code" }, q.code), " ", h("span", { lang: "uk" }, q.uk), h("span", { class: "field__original" }, q.label)]
+    : [h("span", { class: "q-code" }, q.code), " ", q.label];
   const hint = q.hint ? h("p", { class: "field__hint", id: `${id}-hint` }, q.hint) : null;
   const describedBy = [hint && `${id}-hint`, `${id}-error`];
   let element;
   if (["radio", "checkboxes", "yes_no"].includes(q.widget)) {
     const multi = q.widget === "checkboxes";
     const options = q.widget === "yes_no"
-      ? [{ key: "true", label: form.t.yes }, { key: "false", label: form.t.no }]
+      ? [{ key: "true", label: form.t.yes, uk: form.def.uk?.yes }, { key: "false", label: form.t.no, uk: form.def.uk?.no }]
       : q.options;
     element = h("fieldset", { class: "field choices", id, "aria-describedby": describedBy.filter(Boolean).join(" ") },
       h("legend", { class: "field__label" }, ...label), hint, binding.error);
@@ -31,7 +35,8 @@ export function drawField(form, slot) {
       const checked = multi ? (current || []).includes(option.key) : String(current) === option.key;
       const input = h("input", { type: multi ? "checkbox" : "radio", class: "choice__input", id: inputId, name: id, value: option.key, checked });
       input.addEventListener("change", () => form.choose(binding, input, option));
-      const row = h("div", { class: "choice" }, input, h("label", { class: "choice__label", for: inputId }, option.label));
+      const text = uk && option.uk ? option.uk : option.label;
+      const row = h("div", { class: "choice" }, input, h("label", { class: "choice__label", for: inputId, lang: uk && option.uk ? "uk" : null }, text));
       binding.options.push({ option, input, row });
       element.append(row);
     }

@@ -7,7 +7,7 @@
 import { evaluate, scopeOf } from "./conditions.js";
 import { piiKinds } from "./pii.js";
 import { gatherBox, showGather, showMove } from "./pii-move.js";
-import { h, fmt } from "./dom.js";
+import { h, fmt, clock } from "./dom.js";
 import { drawField } from "./form-fields.js";
 import {
   checkAnswer, checkSteps, describePath, isEmpty, isGroup, newRespondentCode, prepareNeeds,
@@ -33,6 +33,8 @@ export class InterviewForm {
     this.index = 0;
     this.dirty = false;
     this.pointerAt = 0; // when the last touch/click happened: only those scroll to the next question
+    // The questions' language for this respondent ("pl" or "uk"): display only, never stored.
+    this.lang = "pl";
     const code = questionsOf(this.def).find((q) => q.widget === "auto");
     if (code && !this.data[code.key]) this.data[code.key] = newRespondentCode(o.respondentCode);
     // Text over a limit (a paste, an old backup) is kept and shown as an error, never cut.
@@ -87,7 +89,7 @@ export class InterviewForm {
     discard.addEventListener("click", () => this.discard(discard));
     const form = h("form", { class: "step", novalidate: true, "aria-labelledby": "step-title", "aria-describedby": "step-progress" },
       progressText, progressBar, title, bar,
-      this.correctionNote(), this.summary, body, this.gatherBox, more, h("p", {}, discard));
+      this.correctionNote(), this.summary, body, this.gatherBox, more, h("p", { class: "step-extra" }, this.languageSwitch(), discard));
     form.addEventListener("submit", (event) => { event.preventDefault(); this.next(); });
     form.addEventListener("pointerdown", () => { this.pointerAt = Date.now(); });
     this.root.replaceChildren(form);
@@ -97,9 +99,26 @@ export class InterviewForm {
     title.focus();
   }
 
+  /** Questions and answers in Ukrainian for this respondent (forms/uk.py); the researcher's
+   * own texts, and the record, stay as they are. */
+  languageSwitch() {
+    if (!this.def.uk) return null;
+    const on = this.lang === "uk";
+    return h("button", { type: "button", class: "button button--secondary lang-switch", id: "lang-switch", "aria-pressed": String(on), onclick: () => {
+      this.lang = on ? "pl" : "uk";
+      this.render();
+      document.getElementById("lang-switch")?.focus();
+    } }, this.t.questions_uk, " ", h("span", { lang: "uk" }, `(${this.def.uk.name})`));
+  }
+
+  /** What the researcher should know about this record: entered from paper, a correction. */
   correctionNote() {
-    if (this.source !== "server") return null;
-    return h("p", { class: "notice" }, fmt(this.t.correction, { revision: this.record.revision - 1 }));
+    const at = this.record.recorded_at;
+    const paper = this.record.from_paper
+      ? h("p", { class: "notice paper-note", id: "paper-note" }, fmt(this.t.paper_note, { date: new Date(at).toLocaleDateString("sv-SE"), time: clock(at) }))
+      : null;
+    if (this.source !== "server") return paper;
+    return [paper, h("p", { class: "notice" }, fmt(this.t.correction, { revision: this.record.revision - 1 }))];
   }
 
   /** Every question of a screen (visible or not: conditions are re-checked live). */

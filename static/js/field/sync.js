@@ -134,9 +134,10 @@ export class Sync {
     const payload = {
       device_id: deviceId,
       batch_id: crypto.randomUUID(),
-      records: chunk.map(({ kind, uuid, revision, form_version, recorded_at, opened_at, finished_at, data }) => ({
+      records: chunk.map(({ kind, uuid, revision, form_version, recorded_at, opened_at, finished_at, data, from_paper }) => ({
         ...(kind ? { kind } : {}), uuid, revision, form_version, recorded_at,
-        ...(opened_at ? { opened_at } : {}), ...(finished_at ? { finished_at } : {}), data })),
+        ...(opened_at ? { opened_at } : {}), ...(finished_at ? { finished_at } : {}), data,
+        ...(from_paper ? { from_paper } : {}) })),
     };
     let response;
     try {
