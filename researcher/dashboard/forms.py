@@ -38,3 +38,9 @@ class FilterForm(Form):
     def validate_do(self, field: DateField) -> None:
         if field.data and self.od.data and field.data < self.od.data:
             raise ValidationError(_l("Data końcowa jest wcześniejsza niż początkowa."))
+
+
+class AcrossForm(Form):
+    """The scope of the view across campaigns: the whole country or one voivodeship."""
+
+    woj = SelectField(_l("Zasięg"), validate_choice=True, validators=[Optional()])
