@@ -30,11 +30,14 @@ from researcher.reports.aggregates import AREA_OPTIONS, need_tables
 from researcher.reports.charts import bar_chart
 from researcher.reports.disclosure import disclosure_note, publish, publish_count
 from researcher.reports.rollups import CAMPAIGN, VOIVODESHIP, Scope, refresh, rollup
-from researcher.reports.tables import Cell, CountTable
+from researcher.reports.tables import Cell, CountTable, PublishedTable
 
 #: Up to this many campaigns in scope they are shown side by side; beyond, the country view
 #: shows voivodeships (choose one to see its campaigns).
 SIDE_BY_SIDE_LIMIT = 60
+CACHE_SIZE = 32
+#: (data version, k, row labels) → published tables; kept per process, oldest dropped first.
+_PUBLISHED: dict[tuple, tuple[list[PublishedTable], list[PublishedTable]]] = {}
 ROLLUP_TABLES = ("needs_by_area", "area_by_urgency", "area_by_target_group", "area_by_met_status")
 
 
@@ -104,6 +107,7 @@ def _by_unit(
 class AcrossTables:
     """The counts of one scope as `CountTable`s, before disclosure control."""
 
+    version: str  # of the counts (`rollups.refresh`)
     unit: str  # CAMPAIGN | VOIVODESHIP
     units: int
     interviews: int
@@ -117,7 +121,7 @@ def count_tables(scope: Scope) -> AcrossTables:
 
     Commits (through `rollups.refresh`): call it with no unsaved changes.
     """
-    refresh(scope)
+    version = refresh(scope).version
     campaigns = db.session.scalar(
         select(func.count()).select_from(Campaign).where(*scope.conditions())
     )
@@ -149,14 +153,29 @@ def count_tables(scope: Scope) -> AcrossTables:
     ]  # fmt: skip
     tables = need_tables(counted.total_needs(), counted.total_area_groups())
     return AcrossTables(
-        unit=unit, units=len(units), interviews=interviews, needs=sum(counted.needs.values()),
+        version=version, unit=unit, units=len(units), interviews=interviews,
+        needs=sum(counted.needs.values()),
         side_by_side=side, rollups=[tables[key] for key in ROLLUP_TABLES],
     )  # fmt: skip
 
 
 def build_across(scope: Scope, k: int, translate: Callable[[str], str] = str) -> Across:
-    """Every table of `scope` after disclosure control (see `count_tables`)."""
+    """Every table of `scope` after disclosure control (see `count_tables`).
+
+    Secondary suppression of a table of 300 campaigns takes seconds: the published tables are
+    kept per process, keyed by the scope's data version, as the dashboard keeps its figures.
+    """
     counted = count_tables(scope)
+    # The labels are in the key: a renamed campaign changes no count.
+    key = (counted.version, k, tuple(counted.side_by_side[0].row_labels))
+    if key not in _PUBLISHED:
+        while len(_PUBLISHED) >= CACHE_SIZE:
+            _PUBLISHED.pop(next(iter(_PUBLISHED)))
+        _PUBLISHED[key] = (
+            [publish(t, k) for t in counted.side_by_side],
+            [publish(t, k) for t in counted.rollups],
+        )
+    side, rollups = _PUBLISHED[key]
     return Across(
         k=k,
         note=disclosure_note(k),
@@ -165,9 +184,11 @@ def build_across(scope: Scope, k: int, translate: Callable[[str], str] = str) ->
         interviews=publish_count(counted.interviews, k),
         needs=publish_count(counted.needs, k),
         # Many rows make a chart unreadable: the side-by-side tables are shown as tables only.
-        side_by_side=[Figure(publish(t, k), Markup("")) for t in counted.side_by_side],
-        rollups=[
-            Figure(published, bar_chart(published, translate=translate))
-            for published in (publish(t, k) for t in counted.rollups)
-        ],
+        side_by_side=[Figure(t, Markup("")) for t in side],
+        rollups=[Figure(t, bar_chart(t, translate=translate)) for t in rollups],
     )
+
+
+def clear_cache() -> None:
+    """Forget every kept table (tests: ids and timestamps repeat across emptied databases)."""
+    _PUBLISHED.clear()

@@ -21,11 +21,12 @@ where the manager set them.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, String, case, delete, func, insert, select, true
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -159,8 +160,13 @@ def _replace(ids: list[int], fresh: dict[int, str]) -> None:
             db.session.execute(insert(model), rows)
 
 
-def refresh(scope: Scope) -> int:
-    """Recount and store the campaigns in `scope` whose data changed; returns how many.
+class Refreshed(NamedTuple):
+    recounted: int  # campaigns recounted
+    version: str  # a digest of every signature in scope: changes whenever a count can
+
+
+def refresh(scope: Scope) -> Refreshed:
+    """Recount and store the campaigns in `scope` whose data changed.
 
     Commits (a cache of counts, like `report_slices`): call it with no unsaved changes.
     """
@@ -181,7 +187,10 @@ def refresh(scope: Scope) -> int:
             # Another request stored the same campaigns meanwhile, or SQLite is busy.
             db.session.rollback()
             log.warning("campaign counts not stored (race or busy database); recounted next time")
-    return len(stale)
+    digest = hashlib.sha1(usedforsecurity=False)
+    for cid in sorted(fresh):
+        digest.update(f"{cid}={fresh[cid]};".encode())
+    return Refreshed(len(stale), digest.hexdigest())
 
 
 # --- 3. the sums -------------------------------------------------------------------------------

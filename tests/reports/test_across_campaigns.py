@@ -78,15 +78,15 @@ def test_rejected_needs_are_left_out_and_reviewed_areas_count(app_context, craft
 
 def test_a_campaign_is_recounted_only_when_its_data_changed(app_context, two_campaigns, add_visit):
     own, other = two_campaigns
-    assert refresh(Scope()) == 2
-    assert refresh(Scope()) == 0  # nothing changed: nothing recounted
+    assert refresh(Scope()).recounted == 2
+    assert refresh(Scope()).recounted == 0  # nothing changed: nothing recounted
     add_visit(campaign_id=other, locality=None, needs=[NEED, NEED])
-    assert refresh(Scope()) == 1
+    assert refresh(Scope()).recounted == 1
     assert db.session.get(CampaignTally, other).needs == 9
     need = db.session.scalar(select(Need).where(Need.campaign_id == other))
     need.status = "odrzucona"  # a manager's review moves updated_at
     db.session.commit()
-    assert refresh(Scope()) == 1
+    assert refresh(Scope()).recounted == 1
     assert db.session.get(CampaignTally, other).needs == 8
 
 
