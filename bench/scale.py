@@ -158,6 +158,24 @@ def build(url: str, interviews: int, big_needs: int) -> dict[str, Any]:
     return {"campaign_id": demo.campaign_id, "campaigns": len(plan), "build_s": seconds}
 
 
+def existing(url: str) -> dict[str, Any]:
+    """What `build` returns, read from a database it built earlier (`--reuse`)."""
+    from researcher.campaigns.models import Campaign
+    from researcher.demo.services import DEMO_CAMPAIGN
+    from researcher.extensions import db
+    from researcher.interviews.models import Visit
+
+    app = make_app(url)
+    with app.app_context():
+        campaign_id = db.session.scalar(
+            db.select(Campaign.id).where(Campaign.name == DEMO_CAMPAIGN)
+        )
+        campaigns = db.session.scalar(db.select(db.func.count(db.distinct(Visit.campaign_id))))
+        db.session.remove()
+        db.engine.dispose()
+    return {"campaign_id": campaign_id, "campaigns": campaigns, "build_s": float("nan")}
+
+
 def timed(function: Callable[[], Any], runs: int) -> tuple[float, float]:
     """(first run, median of `runs` further runs), in milliseconds."""
     start = time.perf_counter()
@@ -296,6 +314,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--database-url", help="an EMPTY database (default: SQLite file)")
     parser.add_argument("--dense", action="store_true", help="use the dense encoder if installed")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure a database an earlier run built (no build)")
     parser.add_argument("--analysis-of", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.million:
@@ -308,11 +328,15 @@ def main() -> None:
     if not url:
         OUT.mkdir(parents=True, exist_ok=True)
         path = OUT / f"scale-{args.interviews}.sqlite"
-        path.unlink(missing_ok=True)
         url = f"sqlite:///{path}"
-    log(f"building {args.interviews} interviews on {url.split('@')[-1]} …")
-    built = build(url, args.interviews, args.big_needs)
-    log(f"built in {built['build_s']:.0f} s")
+    if args.reuse:
+        built = existing(url)
+    else:
+        if path is not None:
+            path.unlink(missing_ok=True)
+        log(f"building {args.interviews} interviews on {url.split('@')[-1]} …")
+        built = build(url, args.interviews, args.big_needs)
+        log(f"built in {built['build_s']:.0f} s")
     measured = pages(url, built["campaign_id"], args.runs)
     log("pages measured")
     seconds, peak_mb = analysis(url, built["campaign_id"], args.dense)
@@ -323,7 +347,7 @@ def main() -> None:
           f"big campaign {min(visits, -(-args.big_needs // 3)) * 3} needs")
     print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}, built in {built['build_s']:.0f} s "
-          f"through sync_batch\n")  # fmt: skip
+          f"through sync_batch{' (earlier run)' if args.reuse else ''}\n")  # fmt: skip
     print("| what | SQL statements | first (ms) | median (ms) | HTML bytes |")
     print("|---|---:|---:|---:|---:|")
     for name, count, first_ms, median_ms, size in measured:

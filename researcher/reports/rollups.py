@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, case, delete, func, insert, select, true
+from sqlalchemy import Integer, String, case, delete, func, insert, select, text, true
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from researcher.campaigns.models import Campaign
@@ -217,6 +217,10 @@ def rollup(scope: Scope, unit: str) -> Rollup:
     """The stored counts of `scope`, added up per campaign or per voivodeship (call `refresh`
     first to bring them up to date)."""
     out = Rollup()
+    if db.session.get_bind().dialect.name == "postgresql":
+        # The planner expects every row to be its own group (~140,000 at 100k interviews, 3,700
+        # in truth) and, within the default 4 MB, sorts them on disk: 1.4 s instead of 0.4 s.
+        db.session.execute(text("SET LOCAL work_mem = '32MB'"))
     key = _unit(unit)
     tallies = (
         select(key, func.sum(CampaignTally.visits), func.sum(CampaignTally.interviews))
