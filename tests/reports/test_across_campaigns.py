@@ -169,3 +169,10 @@ def test_the_page_costs_the_same_statements_whatever_the_number_of_campaigns(cli
     )  # fmt: skip
     db.session.commit()
     assert statements() == few
+
+
+def test_a_command_brings_the_counts_up_to_date_before_anyone_asks(app_context, two_campaigns):
+    result = app_context.test_cli_runner().invoke(args=["reports", "rollups"])
+    assert result.exit_code == 0
+    assert "Kampanie przeliczone: 2." in result.output
+    assert refresh(Scope()).recounted == 0
