@@ -1,4 +1,4 @@
-"""The view across campaigns: campaigns (or voivodeships) side by side, and the roll-ups.
+"""The view across campaigns: campaigns (or powiats, voivodeships) side by side, and roll-ups.
 
 An organisation with campaigns in several gminas compares them side by side; an umbrella
 deployment (a regional or national programme) sees each voivodeship, and the voivodeship and
@@ -29,11 +29,20 @@ from researcher.gminas.models import Gmina
 from researcher.reports.aggregates import AREA_OPTIONS, need_tables
 from researcher.reports.charts import bar_chart
 from researcher.reports.disclosure import disclosure_note, publish, publish_count
-from researcher.reports.rollups import CAMPAIGN, VOIVODESHIP, Scope, refresh, rollup
+from researcher.reports.rollups import (
+    CAMPAIGN,
+    POWIAT,
+    PREFIX_LENGTH,
+    VOIVODESHIP,
+    Scope,
+    refresh,
+    rollup,
+)
 from researcher.reports.tables import Cell, CountTable, PublishedTable
 
 #: Up to this many campaigns in scope they are shown side by side; beyond, the country view
-#: shows voivodeships (choose one to see its campaigns).
+#: shows voivodeships and a voivodeship its powiats (choose one to see its campaigns): secondary
+#: suppression of a table of 300 campaigns took a minute, and no one reads it.
 SIDE_BY_SIDE_LIMIT = 60
 CACHE_SIZE = 32
 #: (data version, k, row labels) → published tables; kept per process, oldest dropped first.
@@ -47,7 +56,7 @@ class Across:
 
     k: int
     note: str
-    unit: str  # CAMPAIGN | VOIVODESHIP
+    unit: str  # CAMPAIGN | POWIAT | VOIVODESHIP
     units: int
     interviews: Cell
     needs: Cell
@@ -62,9 +71,31 @@ def voivodeships() -> list[tuple[str, str]]:
     return [(c, name) for c, name in db.session.execute(query)]
 
 
+def powiats(voivodeship: str | None) -> list[tuple[str, str]]:
+    """(four-digit TERC code, name) of the powiats of a voivodeship, by name."""
+    if not voivodeship:
+        return []
+    code = func.substr(Gmina.code, 1, 4)
+    query = (
+        select(code, func.min(Gmina.powiat))
+        .where(Gmina.code.startswith(voivodeship, autoescape=True))
+        .group_by(code)
+        .order_by(func.min(Gmina.powiat), code)
+    )
+    return [(c, name) for c, name in db.session.execute(query)]
+
+
+def _unit_of(scope: Scope, campaigns: int) -> str:
+    if campaigns <= SIDE_BY_SIDE_LIMIT or (scope.prefix and len(scope.prefix) >= 4):
+        return CAMPAIGN
+    return POWIAT if scope.prefix else VOIVODESHIP
+
+
 def _units(scope: Scope, unit: str) -> list[tuple[object, str]]:
     if unit == VOIVODESHIP:
         return list(voivodeships())
+    if unit == POWIAT:
+        return powiats(scope.prefix[: PREFIX_LENGTH[VOIVODESHIP]])
     campaigns = db.session.scalars(
         select(Campaign)
         .join(Campaign.gmina)
@@ -108,7 +139,7 @@ class AcrossTables:
     """The counts of one scope as `CountTable`s, before disclosure control."""
 
     version: str  # of the counts (`rollups.refresh`)
-    unit: str  # CAMPAIGN | VOIVODESHIP
+    unit: str  # CAMPAIGN | POWIAT | VOIVODESHIP
     units: int
     interviews: int
     needs: int
@@ -125,10 +156,10 @@ def count_tables(scope: Scope) -> AcrossTables:
     campaigns = db.session.scalar(
         select(func.count()).select_from(Campaign).where(*scope.conditions())
     )
-    unit = CAMPAIGN if scope.voivodeship or campaigns <= SIDE_BY_SIDE_LIMIT else VOIVODESHIP
+    unit = _unit_of(scope, campaigns)
     counted = rollup(scope, unit)
     units = _units(scope, unit)
-    header = N_("Kampania") if unit == CAMPAIGN else N_("Województwo")
+    header = {CAMPAIGN: N_("Kampania"), POWIAT: N_("Powiat"), VOIVODESHIP: N_("Województwo")}[unit]
     area, urgency, met = Counter(), Counter(), Counter()
     for (u, a, urg, m), n in counted.needs.items():
         area[(u, a)] += n

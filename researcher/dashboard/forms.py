@@ -41,6 +41,7 @@ class FilterForm(Form):
 
 
 class AcrossForm(Form):
-    """The scope of the view across campaigns: the whole country or one voivodeship."""
+    """The scope of the view across campaigns: the country, a voivodeship or a powiat."""
 
-    woj = SelectField(_l("Zasięg"), validate_choice=True, validators=[Optional()])
+    woj = SelectField(_l("Województwo"), validate_choice=True, validators=[Optional()])
+    powiat = SelectField(_l("Powiat"), validate_choice=True, validators=[Optional()])

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from researcher.access import allow
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.picker import pick
-from researcher.dashboard.across import build_across, voivodeships
+from researcher.dashboard.across import build_across, powiats, voivodeships
 from researcher.dashboard.forms import AcrossForm, FilterForm
 from researcher.dashboard.services import build_panel, localities
 from researcher.reports.aggregates import ReportFilter
@@ -52,7 +52,11 @@ def panel():
         k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
         panel_data = build_panel(report_filter, k, translate=_)
     return render_template(
-        "dashboard/panel.html", form=form, campaign=chosen, panel=panel_data, picker=picker,
+        "dashboard/panel.html",
+        form=form,
+        campaign=chosen,
+        panel=panel_data,
+        picker=picker,
         widened=(date_from, date_to) if widened else None,
     )
 
@@ -65,8 +69,12 @@ def across():
     form.woj.choices = [("", _("Cała Polska"))] + [
         (code, _("woj. %(name)s", name=name)) for code, name in voivodeships()
     ]
-    if request.args and not form.validate():
-        form.woj.data = ""
+    form.powiat.choices = [("", _("Całe województwo"))] + [
+        (code, _("powiat %(name)s", name=name)) for code, name in powiats(form.woj.data)
+    ]
+    if request.args and not form.validate():  # an unknown code: back to the wider scope
+        form.woj.data = form.woj.data if not form.woj.errors else ""
+        form.powiat.data = ""
     k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
-    data = build_across(Scope(form.woj.data or None), k, translate=_)
+    data = build_across(Scope(form.powiat.data or form.woj.data or None), k, translate=_)
     return render_template("dashboard/across.html", form=form, data=data)

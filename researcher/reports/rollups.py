@@ -10,9 +10,9 @@ signature mechanism as the report slices (`reports.slices`), one signature per c
    needs, their latest `updated_at`), without reading rows;
 2. campaigns whose stored signature differs are recounted with grouped queries and their rows
    replaced (committed at once: a cache, like the slices; a lost race only costs a recount);
-3. the rows are added up by the database, grouped by campaign or voivodeship
-   (the first two digits of the gmina code), so a country figure reads a few hundred thousand
-   small integer rows and never a need.
+3. the rows are added up by the database, grouped by campaign, powiat or voivodeship (the
+   first four or two digits of the gmina code), so a country figure reads a few hundred
+   thousand small integer rows and never a need.
 
 Counting rules are those of the dashboard (`reports.aggregates`): rejected needs and the needs
 and visits frozen under art. 18 are left out; the area and target groups are the reviewed ones
@@ -44,25 +44,28 @@ from researcher.reports.slices import (
 
 log = logging.getLogger(__name__)
 
-CAMPAIGN, VOIVODESHIP = "campaign", "voivodeship"
+CAMPAIGN, POWIAT, VOIVODESHIP = "campaign", "powiat", "voivodeship"
+#: How many leading digits of the gmina code (WOJ+POW+GMI) a unit keeps.
+PREFIX_LENGTH = {VOIVODESHIP: 2, POWIAT: 4}
 CHUNK = 500  # campaigns per recount: bounds the IN lists and the memory of one pass
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Which campaigns: every one (None) or those of one voivodeship (two-digit TERC code)."""
+    """Which campaigns: every one (None), those of one voivodeship (two-digit TERC code) or of
+    one powiat (four digits)."""
 
-    voivodeship: str | None = None
+    prefix: str | None = None
 
     def conditions(self) -> list[Any]:
-        if self.voivodeship is None:
+        if self.prefix is None:
             return []
-        return [Campaign.gmina_code.startswith(self.voivodeship, autoescape=True)]
+        return [Campaign.gmina_code.startswith(self.prefix, autoescape=True)]
 
 
 @dataclass
 class Rollup:
-    """Counts keyed by unit (campaign id or voivodeship code) first."""
+    """Counts keyed by unit (campaign id, voivodeship or powiat code) first."""
 
     visits: Counter = field(default_factory=Counter)  # unit → visits
     interviews: Counter = field(default_factory=Counter)  # unit → interviews
@@ -96,7 +99,7 @@ def signatures(scope: Scope) -> dict[int, str]:
     parts: dict[int, list[str]] = {cid: ["0", "-", "0", "-"] for cid in _campaign_ids(scope)}
     for offset, model in ((0, Visit), (2, Need)):
         query = select(model.campaign_id, func.count(), func.max(model.updated_at, type_=String))
-        if scope.voivodeship is not None:
+        if scope.prefix is not None:
             query = query.where(
                 model.campaign_id.in_(select(Campaign.id).where(*scope.conditions()))
             )
@@ -199,7 +202,7 @@ def refresh(scope: Scope) -> Refreshed:
 def _unit(unit: str) -> Any:
     if unit == CAMPAIGN:
         return Campaign.id
-    return func.substr(Campaign.gmina_code, 1, 2).label("voivodeship")
+    return func.substr(Campaign.gmina_code, 1, PREFIX_LENGTH[unit]).label(unit)
 
 
 def _summed(model: Any, unit: str, scope: Scope, *columns: Any) -> Iterable[Any]:
@@ -214,7 +217,7 @@ def _summed(model: Any, unit: str, scope: Scope, *columns: Any) -> Iterable[Any]
 
 
 def rollup(scope: Scope, unit: str) -> Rollup:
-    """The stored counts of `scope`, added up per campaign or per voivodeship (call `refresh`
+    """The stored counts of `scope`, added up per campaign, powiat or voivodeship (call `refresh`
     first to bring them up to date)."""
     out = Rollup()
     if db.session.get_bind().dialect.name == "postgresql":

@@ -18,7 +18,7 @@ from researcher.interviews.models import Need
 from researcher.reports import slices
 from researcher.reports.disclosure import publish
 from researcher.reports.models import CampaignNeedCount, CampaignTally
-from researcher.reports.rollups import CAMPAIGN, VOIVODESHIP, Scope, refresh, rollup
+from researcher.reports.rollups import CAMPAIGN, POWIAT, VOIVODESHIP, Scope, refresh, rollup
 from researcher.reports.slices import ReportFilter
 from tests.reports.test_disclosure import assert_safe
 from tests.reports.test_many_campaigns import counted_statements
@@ -109,6 +109,21 @@ def test_a_voivodeship_scope_shows_only_its_campaigns_side_by_side(app_context, 
     assert tables.needs == 7
 
 
+def test_beyond_the_limit_a_voivodeship_shows_powiats_and_a_powiat_its_campaigns(
+    app_context, two_campaigns, monkeypatch
+):
+    own, other = two_campaigns
+    monkeypatch.setattr(across, "SIDE_BY_SIDE_LIMIT", 0)
+    code = db.session.scalar(select(Campaign.gmina_code).where(Campaign.id == own))
+    voivodeship = count_tables(Scope(code[:2]))
+    assert voivodeship.unit == POWIAT
+    assert code[:4] in voivodeship.side_by_side[1].rows
+    assert voivodeship.needs == 4
+    powiat = count_tables(Scope(code[:4]))
+    assert powiat.unit == CAMPAIGN
+    assert powiat.side_by_side[1].rows == [str(own)]
+
+
 def test_beyond_the_limit_the_country_shows_voivodeships(app_context, two_campaigns, monkeypatch):
     monkeypatch.setattr(across, "SIDE_BY_SIDE_LIMIT", 1)
     tables = count_tables(Scope())
@@ -144,6 +159,17 @@ def test_an_unknown_voivodeship_is_ignored(client, login, two_campaigns):
     response = client.get("/panel/kampanie?woj=99")
     assert response.status_code == 200
     assert "Druga" in response.get_data(as_text=True)
+
+
+def test_a_powiat_of_another_voivodeship_falls_back_to_the_voivodeship(
+    client, login, two_campaigns
+):
+    own, other = two_campaigns
+    login("manager")
+    theirs = _voivodeship(other)
+    mine = db.session.scalar(select(Campaign.gmina_code).where(Campaign.id == own))[:4]
+    page = client.get(f"/panel/kampanie?woj={theirs}&powiat={mine}").get_data(as_text=True)
+    assert "Druga" in page  # the other voivodeship's campaign, shown without the powiat
 
 
 def test_researchers_may_not_see_the_view_across_campaigns(client, login):
