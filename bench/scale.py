@@ -9,7 +9,8 @@ the other campaigns. Every interview is a completed one with 3 needs.
 
 Measured (median of `--runs` after one warm-up; statements counted with an SQLAlchemy
 `before_cursor_execute` listener): GET /panel/kampanie (the whole country: voivodeships;
-one voivodeship: its campaigns side by side; the first request counts every campaign),
+one voivodeship: its powiats; one powiat: its campaigns; the first request counts every
+campaign),
 GET /panel for the big campaign, GET /potrzeby/ (default,
 every campaign) and with a word search, the analysis run of the big campaign in a fresh
 process (its wall time and peak memory, ru_maxrss), and the database's bytes per interview
@@ -47,7 +48,8 @@ OUT = ROOT / "bench" / "out"
 NEEDS_PER_INTERVIEW = 3
 BATCH = 500  # the sync API's limit
 SEARCH_WORD = "opieki"
-VOIVODESHIP = "14"  # mazowieckie: the most gminas (314), its campaigns side by side
+VOIVODESHIP = "14"  # mazowieckie: the most gminas (314), its powiats side by side
+POWIAT = "1412"  # a powiat of it with several gminas, its campaigns side by side
 MILLION = 1_000_000
 
 
@@ -212,8 +214,10 @@ def pages(url: str, campaign_id: int, runs: int) -> list[tuple[str, int, float, 
     for name, path in (
         # The first request of the view across campaigns counts every campaign once (cold).
         ("/panel/kampanie (whole country)", "/panel/kampanie"),
-        (f"/panel/kampanie?woj={VOIVODESHIP} (its campaigns side by side)",
+        (f"/panel/kampanie?woj={VOIVODESHIP} (its powiats side by side)",
          f"/panel/kampanie?woj={VOIVODESHIP}"),
+        (f"/panel/kampanie?powiat={POWIAT} (its campaigns side by side)",
+         f"/panel/kampanie?woj={VOIVODESHIP}&powiat={POWIAT}"),
         ("/panel (one campaign)", f"/panel?kampania={campaign_id}"),
         ("/potrzeby/ default", "/potrzeby/"),
         (f"/potrzeby/ word search ({SEARCH_WORD})", f"/potrzeby/?q={SEARCH_WORD}"),
