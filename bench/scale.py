@@ -8,14 +8,19 @@ campaign: `--big-needs` / 3 interviews of 3 needs), and the rest of `--interview
 the other campaigns. Every interview is a completed one with 3 needs.
 
 Measured (median of `--runs` after one warm-up; statements counted with an SQLAlchemy
-`before_cursor_execute` listener): GET /panel for the big campaign, GET /potrzeby/ (default,
+`before_cursor_execute` listener): GET /panel/kampanie (the whole country: voivodeships;
+one voivodeship: its powiats; one powiat: its campaigns; the first request counts every
+campaign),
+GET /panel for the big campaign, GET /potrzeby/ (default,
 every campaign) and with a word search, the analysis run of the big campaign in a fresh
-process (its wall time and peak memory, ru_maxrss), and the database's bytes per interview.
+process (its wall time and peak memory, ru_maxrss), and the database's bytes per interview
+(on PostgreSQL per table and per index).
 
     .venv/bin/python bench/scale.py [--interviews 100000] [--big-needs 100000] [--runs 5]
     bash .ci/with-postgres.sh bash -c \\
         '.venv/bin/python bench/scale.py --database-url "$DATABASE_URL"'
-    .venv/bin/python bench/scale.py --interviews 1000000 --database-url …   # the big run
+    bash .ci/with-postgres.sh bash -c \\
+        '.venv/bin/python bench/scale.py --million --database-url "$DATABASE_URL"'  # the big run
 
 Without `--database-url` it builds a SQLite file under bench/out/ (git-ignored).
 """
@@ -43,6 +48,9 @@ OUT = ROOT / "bench" / "out"
 NEEDS_PER_INTERVIEW = 3
 BATCH = 500  # the sync API's limit
 SEARCH_WORD = "opieki"
+VOIVODESHIP = "14"  # mazowieckie: the most gminas (314), its powiats side by side
+POWIAT = "1412"  # a powiat of it with several gminas, its campaigns side by side
+MILLION = 1_000_000
 
 
 def make_app(url: str):
@@ -143,6 +151,24 @@ def build(url: str, interviews: int, big_needs: int) -> dict[str, Any]:
     return {"campaign_id": demo.campaign_id, "campaigns": len(plan), "build_s": seconds}
 
 
+def existing(url: str) -> dict[str, Any]:
+    """What `build` returns, read from a database it built earlier (`--reuse`)."""
+    from researcher.campaigns.models import Campaign
+    from researcher.demo.services import DEMO_CAMPAIGN
+    from researcher.extensions import db
+    from researcher.interviews.models import Visit
+
+    app = make_app(url)
+    with app.app_context():
+        campaign_id = db.session.scalar(
+            db.select(Campaign.id).where(Campaign.name == DEMO_CAMPAIGN)
+        )
+        campaigns = db.session.scalar(db.select(db.func.count(db.distinct(Visit.campaign_id))))
+        db.session.remove()
+        db.engine.dispose()
+    return {"campaign_id": campaign_id, "campaigns": campaigns, "build_s": float("nan")}
+
+
 def pages(url: str, campaign_id: int, runs: int) -> list[tuple[str, int, float, float, int]]:
     """(page, statements, first ms, median ms, bytes) of each page, as the demo manager."""
     from sqlalchemy import event
@@ -164,6 +190,12 @@ def pages(url: str, campaign_id: int, runs: int) -> list[tuple[str, int, float, 
                  lambda *args: statements.append(args[2]))  # fmt: skip
     out = []
     for name, path in (
+        # The first request of the view across campaigns counts every campaign once (cold).
+        ("/panel/kampanie (whole country)", "/panel/kampanie"),
+        (f"/panel/kampanie?woj={VOIVODESHIP} (its powiats side by side)",
+         f"/panel/kampanie?woj={VOIVODESHIP}"),
+        (f"/panel/kampanie?powiat={POWIAT} (its campaigns side by side)",
+         f"/panel/kampanie?woj={VOIVODESHIP}&powiat={POWIAT}"),
         ("/panel (one campaign)", f"/panel?kampania={campaign_id}"),
         ("/potrzeby/ default", "/potrzeby/"),
         (f"/potrzeby/ word search ({SEARCH_WORD})", f"/potrzeby/?q={SEARCH_WORD}"),
@@ -223,36 +255,53 @@ def run_analysis(url: str, campaign_id: int, dense: bool) -> None:
 
 
 def storage(url: str, path: Path | None) -> tuple[int, int, dict[str, int]]:
-    """(interviews, database bytes, bytes per table) — tables on PostgreSQL only."""
+    """(interviews, database bytes, bytes per table and index) — tables on PostgreSQL only."""
     from researcher.extensions import db
     from researcher.interviews.models import Visit
 
     app = make_app(url)
     with app.app_context():
         visits = db.session.scalar(db.select(db.func.count()).select_from(Visit))
-        tables: dict[str, int] = {}
+        parts: dict[str, int] = {}
         if db.engine.dialect.name == "postgresql":
             total = db.session.scalar(db.text("SELECT pg_database_size(current_database())"))
-            for name in ("visits", "needs", "visit_versions", "report_slices",
-                         "theme_assignments", "contacts", "sync_batches"):
-                tables[name] = db.session.scalar(
-                    db.text("SELECT pg_total_relation_size(to_regclass(:t))"), {"t": name}
-                ) or 0
+            # Heap (with TOAST) of every table above 1 MB, then each of its indexes.
+            rows = db.session.execute(db.text(
+                "SELECT c.relname, pg_table_size(c.oid), c.oid FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind = 'r' "
+                "AND pg_total_relation_size(c.oid) > 1000000 "
+                "ORDER BY pg_total_relation_size(c.oid) DESC"
+            )).all()  # fmt: skip
+            for name, size, oid in rows:
+                parts[name] = size
+                for index, index_size in db.session.execute(db.text(
+                    "SELECT i.relname, pg_relation_size(i.oid) FROM pg_index x "
+                    "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = :oid "
+                    "ORDER BY 2 DESC"
+                ), {"oid": oid}):  # fmt: skip
+                    parts[f"  {name}.{index}"] = index_size
         else:
             files = [path, path.with_name(path.name + "-wal")] if path else []
             total = sum(f.stat().st_size for f in files if f.exists())
-    return visits, total, tables
+    return visits, total, parts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interviews", type=int, default=100_000)
+    parser.add_argument("--million", action="store_true",
+                        help="1,000,000 interviews (most of an hour on PostgreSQL)")
     parser.add_argument("--big-needs", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--database-url", help="an EMPTY database (default: SQLite file)")
     parser.add_argument("--dense", action="store_true", help="use the dense encoder if installed")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure a database an earlier run built (no build)")
     parser.add_argument("--analysis-of", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.million:
+        args.interviews = MILLION
     if args.analysis_of:
         run_analysis(args.database_url, args.analysis_of, args.dense)
         return
@@ -261,11 +310,15 @@ def main() -> None:
     if not url:
         OUT.mkdir(parents=True, exist_ok=True)
         path = OUT / f"scale-{args.interviews}.sqlite"
-        path.unlink(missing_ok=True)
         url = f"sqlite:///{path}"
-    log(f"building {args.interviews} interviews on {url.split('@')[-1]} …")
-    built = build(url, args.interviews, args.big_needs)
-    log(f"built in {built['build_s']:.0f} s")
+    if args.reuse:
+        built = existing(url)
+    else:
+        if path is not None:
+            path.unlink(missing_ok=True)
+        log(f"building {args.interviews} interviews on {url.split('@')[-1]} …")
+        built = build(url, args.interviews, args.big_needs)
+        log(f"built in {built['build_s']:.0f} s")
     measured = pages(url, built["campaign_id"], args.runs)
     log("pages measured")
     seconds, peak_mb = analysis(url, built["campaign_id"], args.dense)
@@ -276,7 +329,7 @@ def main() -> None:
           f"big campaign {min(visits, -(-args.big_needs // 3)) * 3} needs")
     print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}, built in {built['build_s']:.0f} s "
-          f"through sync_batch\n")  # fmt: skip
+          f"through sync_batch{' (earlier run)' if args.reuse else ''}\n")  # fmt: skip
     print("| what | SQL statements | first (ms) | median (ms) | HTML bytes |")
     print("|---|---:|---:|---:|---:|")
     for name, count, first_ms, median_ms, size in measured:
@@ -286,8 +339,11 @@ def main() -> None:
           f"| | {seconds * 1000:.0f} | "
           f"peak {peak_mb:.0f} MB | |")  # fmt: skip
     print(f"\ndatabase: {total / 1e6:.1f} MB, {total / max(visits, 1):.0f} bytes per interview")
+    if tables:
+        print("\n| table (heap + TOAST) / index | MB | bytes per interview |")
+        print("|---|---:|---:|")
     for name, size in tables.items():
-        print(f"  {name}: {size / 1e6:.1f} MB ({size / max(visits, 1):.0f} B/interview)")
+        print(f"| {name} | {size / 1e6:.1f} | {size / max(visits, 1):.0f} |")
 
 
 if __name__ == "__main__":

@@ -23,11 +23,21 @@ from researcher.exports.cli import export
 from researcher.extensions import db
 from researcher.gminas.services import TERC_FILE, load_gminas
 from researcher.jobs.cli import jobs
+from researcher.reports.rollups import Scope, refresh
 from researcher.retention.cli import retention
 
 users = click.Group("users", help="Konta użytkowników.")
 backup = click.Group("backup", help="Kopie zapasowe bazy danych.")
 gminas = click.Group("gminas", help="Gminy z urzędowego wykazu TERC.")
+reports = click.Group("reports", help="Liczby do zestawień.")
+
+
+@reports.command("rollups")
+def reports_rollups() -> None:
+    """Bring the counts across campaigns up to date (after a bulk import, or from cron), so
+    the first view of /panel/kampanie need not count every campaign."""
+    recounted = refresh(Scope()).recounted
+    click.echo(f"Kampanie przeliczone: {recounted}.")
 
 
 def _read_password() -> str:
@@ -156,3 +166,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(export)
     app.cli.add_command(retention)
     app.cli.add_command(jobs)
+    app.cli.add_command(reports)

@@ -38,3 +38,10 @@ class FilterForm(Form):
     def validate_do(self, field: DateField) -> None:
         if field.data and self.od.data and field.data < self.od.data:
             raise ValidationError(_l("Data końcowa jest wcześniejsza niż początkowa."))
+
+
+class AcrossForm(Form):
+    """The scope of the view across campaigns: the country, a voivodeship or a powiat."""
+
+    woj = SelectField(_l("Województwo"), validate_choice=True, validators=[Optional()])
+    powiat = SelectField(_l("Powiat"), validate_choice=True, validators=[Optional()])

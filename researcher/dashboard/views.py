@@ -8,11 +8,13 @@ from flask_babel import gettext as _
 from researcher.access import allow
 from researcher.auth.models import ADMIN, MANAGER
 from researcher.campaigns.picker import pick
-from researcher.dashboard.forms import FilterForm
+from researcher.dashboard.across import build_across, powiats, voivodeships
+from researcher.dashboard.forms import AcrossForm, FilterForm
 from researcher.dashboard.services import build_panel, localities
 from researcher.reports.aggregates import ReportFilter
 from researcher.reports.disclosure import DEFAULT_K
 from researcher.reports.periods import published_range
+from researcher.reports.rollups import Scope
 
 bp = Blueprint("dashboard", __name__)
 
@@ -50,6 +52,29 @@ def panel():
         k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
         panel_data = build_panel(report_filter, k, translate=_)
     return render_template(
-        "dashboard/panel.html", form=form, campaign=chosen, panel=panel_data, picker=picker,
+        "dashboard/panel.html",
+        form=form,
+        campaign=chosen,
+        panel=panel_data,
+        picker=picker,
         widened=(date_from, date_to) if widened else None,
     )
+
+
+@bp.route("/panel/kampanie")
+@allow(MANAGER, ADMIN)
+def across():
+    """Campaigns side by side, and the voivodeship and country roll-ups."""
+    form = AcrossForm(request.args)
+    form.woj.choices = [("", _("Cała Polska"))] + [
+        (code, _("woj. %(name)s", name=name)) for code, name in voivodeships()
+    ]
+    form.powiat.choices = [("", _("Całe województwo"))] + [
+        (code, _("powiat %(name)s", name=name)) for code, name in powiats(form.woj.data)
+    ]
+    if request.args and not form.validate():  # an unknown code: back to the wider scope
+        form.woj.data = form.woj.data if not form.woj.errors else ""
+        form.powiat.data = ""
+    k = current_app.config.get("DISCLOSURE_K", DEFAULT_K)
+    data = build_across(Scope(form.powiat.data or form.woj.data or None), k, translate=_)
+    return render_template("dashboard/across.html", form=form, data=data)

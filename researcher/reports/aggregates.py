@@ -367,6 +367,15 @@ def report(f: ReportFilter) -> Report:
     return Report(summary, {key: tables[key] for key in order})
 
 
+def need_tables(
+    needs: Counter, area_groups: Counter, version: str = CURRENT_VERSION
+) -> dict[str, CountTable]:
+    """The need figures of `report` from counts made elsewhere (across campaigns):
+    `needs` by (area, urgency, met status), `area_groups` by (area, target group)."""
+    counted = _NeedCounts(Counter({(*key, 0): n for key, n in needs.items()}))
+    return {**_area_tables(version, counted), **_target_group_tables(counted, area_groups)}
+
+
 def summary(f: ReportFilter) -> Summary:
     """Visits, eligible visits, interviews and needs for `f`."""
     return report(f).summary

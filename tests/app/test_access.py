@@ -75,3 +75,11 @@ def test_a_permission_holder_of_any_role_reaches_the_routes_of_that_permission(
             if status in (401, 403):
                 failures.append((role, method, url, status))
     assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("manager", 200), ("admin", 200), ("researcher", 403)]
+)
+def test_the_view_across_campaigns_is_for_managers_and_admins(client, make_user, role, status):
+    log_in(client, make_user(role))
+    assert client.get("/panel/kampanie").status_code == status

@@ -26,7 +26,10 @@ from tests.conftest import log_in
 #: Written by GET on purpose (docs/architecture.md, "Write rules").
 # access_log: reading contact data, looking a respondent code up and downloading the log are
 # GETs that must leave a trace (DOMAIN §3.5).
-CACHES = {"report_slices", "theme_assignments", "themes", "access_log"}
+CACHES = {
+    "report_slices", "campaign_tallies", "campaign_need_counts", "campaign_group_counts",
+    "theme_assignments", "themes", "access_log",
+}
 
 
 def _snapshot() -> dict[str, list[tuple]]:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from researcher.dashboard import across
 from researcher.dashboard.services import clear_cache
 from researcher.reports.aggregates import ReportFilter
 
@@ -14,6 +15,7 @@ from researcher.reports.aggregates import ReportFilter
 def fresh_dashboard_cache():
     """Every test counts afresh: ids and timestamps repeat across emptied databases."""
     clear_cache()
+    across.clear_cache()
 
 
 @pytest.fixture
