@@ -2,8 +2,8 @@
 
 One KMeans run lands in one of many near-equal local optima, so two seeds used to regroup a
 third of the needs (ARI ≈ 0.3 on the demo campaign). Consensus clustering (Strehl & Ghosh 2002;
-Monti et al. 2003) asks many runs instead: `consensus_runs` KMeans runs, each from its own
-seed, vote how often two needs land together (the co-association matrix); average-linkage
+Monti et al. 2003) asks many runs instead: KMeans runs (60-200, `ThemeParams.runs_for`), each from
+its own seed, vote how often two needs land together (the co-association matrix); average-linkage
 clustering of that matrix gives k groups, and one KMeans pass started from their centres
 settles every need (all of them, also beyond the sample the votes are taken on).
 The same seed gives the same runs, hence the same result.
