@@ -2,8 +2,8 @@
 
 One KMeans run lands in one of many near-equal local optima, so two seeds used to regroup a
 third of the needs (ARI ≈ 0.3 on the demo campaign). Consensus clustering (Strehl & Ghosh 2002;
-Monti et al. 2003) asks many runs instead: `consensus_runs` KMeans runs, each from its own
-seed, vote how often two needs land together (the co-association matrix); average-linkage
+Monti et al. 2003) asks many runs instead: KMeans runs (60-200, `ThemeParams.runs_for`), each from
+its own seed, vote how often two needs land together (the co-association matrix); average-linkage
 clustering of that matrix gives k groups, and one KMeans pass started from their centres
 settles every need (all of them, also beyond the sample the votes are taken on).
 The same seed gives the same runs, hence the same result.
@@ -12,6 +12,7 @@ The same seed gives the same runs, hence the same result.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -144,3 +145,30 @@ def seed_agreement(
         for i in range(1, other_seeds + 1)
     ]
     return round(float(np.mean(scores)), 4)
+
+
+def fold_small(
+    vectors: np.ndarray, labels: np.ndarray, centres: np.ndarray, min_size: int
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Themes under `min_size` needs are not shown alone: each member moves to the nearest
+    remaining theme (the unassigned cut later decides whether it fits there)."""
+    sizes = np.bincount(labels, minlength=len(centres))
+    keep = np.flatnonzero(sizes >= min_size)
+    if len(keep) == len(centres) or len(keep) == 0:
+        return labels, centres, 0
+    kept = centres[keep]
+    nearest = keep[np.argmax(vectors @ kept.T, axis=1)]
+    labels = np.where(sizes[labels] >= min_size, labels, nearest)
+    labels, centres = relabel_by_size(labels, centres)
+    return labels, centres, len(sizes) - len(keep)
+
+
+def carry_agreement(
+    before: np.ndarray, after: np.ndarray, agreement: Sequence[float]
+) -> dict[int, float]:
+    """A theme keeps the agreement of the consensus group most of its needs came from."""
+    out = {}
+    for theme in sorted(set(after.tolist())):
+        origin = np.bincount(before[after == theme]).argmax()
+        out[theme] = agreement[origin]
+    return out

