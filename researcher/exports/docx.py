@@ -17,21 +17,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx.table import Table
 
+from researcher.exports import document as model  # what both writers print
 from researcher.exports.charts import bar_chart_png
-from researcher.exports.document import (
-    CARD_HEADERS,
-    CARD_SIGNATURE,
-    QUOTES_INTRO,
-    QUOTES_TITLE,
-    RECOMMENDATIONS_TITLE,
-    CardDocument,
-    DiagnosisReport,
-    Progress,
-    chart_series,
-    header_lines,
-    no_progress,
-    printed_grid,
-)
+from researcher.exports.document import CardDocument, DiagnosisReport, Progress
 from researcher.reports.tables import PublishedTable
 
 COLUMNS_PER_PART = 5  # data columns per printed table part (plus the row label)
@@ -39,13 +27,13 @@ CHART_WIDTH = Cm(16)
 
 
 def write_diagnosis_docx(
-    report: DiagnosisReport, path: Path, progress: Progress = no_progress
+    report: DiagnosisReport, path: Path, progress: Progress = model.no_progress
 ) -> None:
     """Write the report: title, summary, sections with texts, tables and charts, the card."""
     document = _new_document()
     document.add_heading(report.title, level=0)
     document.add_paragraph(f"{report.campaign} – {report.gmina}. Okres badania: {report.period}.")
-    for line in header_lines(report):
+    for line in model.header_lines(report):
         document.add_paragraph(line)
     _add_recommendations(document, report)
     document.add_heading("Metoda i zakres", level=1)
@@ -66,8 +54,8 @@ def write_diagnosis_docx(
             done += 1
             progress(round(90 * done / count))
     if report.quotes:
-        document.add_heading(QUOTES_TITLE, level=1)
-        document.add_paragraph(QUOTES_INTRO)
+        document.add_heading(model.QUOTES_TITLE, level=1)
+        document.add_paragraph(model.QUOTES_INTRO)
         heading = None
         for item in report.quotes:
             if item.heading != heading:
@@ -85,7 +73,7 @@ def _add_recommendations(document: DocxDocument, report: DiagnosisReport) -> Non
     """The NGO's conclusions open the report, each with the evidence behind it."""
     if not report.recommendations:
         return
-    document.add_heading(RECOMMENDATIONS_TITLE, level=1)
+    document.add_heading(model.RECOMMENDATIONS_TITLE, level=1)
     for number, item in enumerate(report.recommendations, start=1):
         document.add_heading(f"{number}. {item.heading}", level=2)
         document.add_paragraph(item.text)
@@ -108,13 +96,13 @@ def add_published_table(
         document.add_heading(table.title, level=2)
     else:
         document.add_paragraph().add_run(table.title).bold = True
-    parts = printed_grid(table, COLUMNS_PER_PART).parts(COLUMNS_PER_PART)
+    parts = model.printed_grid(table, COLUMNS_PER_PART).parts(COLUMNS_PER_PART)
     for number, part in enumerate(parts, 1):
         if len(parts) > 1:
             document.add_paragraph().add_run(f"Część {number} z {len(parts)}").italic = True
         _grid(document, part.header, part.rows)
     document.add_paragraph(f"Jednostka zliczania: {table.unit}. {table.note}".strip())
-    series = chart_series(table) if chart else []
+    series = model.chart_series(table) if chart else []
     if series:
         run = document.add_paragraph().add_run()
         shape = run.add_picture(BytesIO(bar_chart_png(series)), width=CHART_WIDTH)
@@ -132,7 +120,7 @@ def add_card(document: DocxDocument, card: CardDocument) -> None:
         [str(line.position), line.name, line.offered, line.new, line.criterion]
         for line in card.lines
     ]
-    grid = _grid(document, list(CARD_HEADERS), rows, bold_last=False)
+    grid = _grid(document, list(model.CARD_HEADERS), rows, bold_last=False)
     for row in grid.rows:
         for index, width in enumerate((Cm(1.2), Cm(6.3), Cm(2.6), Cm(2.6), Cm(4.8))):
             row.cells[index].width = width
@@ -142,7 +130,7 @@ def add_card(document: DocxDocument, card: CardDocument) -> None:
     signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     signature.add_run("……………………………………\n")
     signature.add_run(f"{card.prepared_by_name}\n")
-    signature.add_run(CARD_SIGNATURE).italic = True
+    signature.add_run(model.CARD_SIGNATURE).italic = True
 
 
 def _new_document() -> DocxDocument:

@@ -12,12 +12,13 @@ from flask_babel import gettext as _
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
 from researcher.interviews.models import Visit, VisitVersion
+from researcher.service_errors import ServiceError
 from researcher.steering.models import ReviewStatus, VisitReview
 
 MAX_COMMENT = 2000
 
 
-class ReviewError(Exception):
+class ReviewError(ServiceError):
     """The review cannot be changed so; the message is for the user."""
 
 

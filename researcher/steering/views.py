@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from researcher.access import allow
+from researcher.actions import saving
 from researcher.auth.models import ADMIN, MANAGER, User
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.picker import pick
@@ -121,12 +122,9 @@ def open_review(visit_id: int):
     visit = db.get_or_404(Visit, visit_id)
     form = OpenReviewForm()
     if form.validate_on_submit():
-        try:
+        with saving(form, reviews.ReviewError, "comment") as saved:
             reviews.open_review(visit, form.comment.data, current_user)
-        except reviews.ReviewError as error:
-            form.comment.errors = [str(error)]
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Wizyta oznaczona „do wyjaśnienia”. Researcher zobaczy komentarz w „Moich "
                     "wizytach”."), "success")
             return redirect(url_for("steering.visit", visit_id=visit.id))
@@ -140,12 +138,9 @@ def close_review(review_id: int):
     visit = db.get_or_404(Visit, review.visit_id)
     form = CloseReviewForm()
     if form.validate_on_submit():
-        try:
+        with saving(form, reviews.ReviewError, "closing_comment") as saved:
             reviews.close_review(review, form.closing_comment.data, current_user)
-        except reviews.ReviewError as error:
-            form.closing_comment.errors = [str(error)]
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Zamknięto wyjaśnienie."), "success")
             return redirect(url_for("steering.visit", visit_id=visit.id))
     return _visit_page(visit, close_form=form, status=400)
