@@ -48,6 +48,15 @@ def test_secure_cookie_switch_from_environment(tmp_path, monkeypatch):
     assert load_config(tmp_path, {"SECRET_KEY": "x"})["SESSION_COOKIE_SECURE"] is True
 
 
+def test_retention_periods_are_set_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("REKONESANS_RETENTION_CONTACT_MONTHS", "6")
+    monkeypatch.setenv("REKONESANS_RETENTION_CONTACT_AFTER_CLOSE_DAYS", "14")
+    config = load_config(tmp_path, {"SECRET_KEY": "x"})
+    assert (config["RETENTION_CONTACT_MONTHS"], config["RETENTION_CONTACT_AFTER_CLOSE_DAYS"]) == (
+        6, 14
+    )
+
+
 def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path):
     from researcher.extensions import db
 
