@@ -148,8 +148,8 @@ def record_interview(phone: Phone, needs: int = 3) -> None:
     expect(phone.page.locator("#field-home")).to_be_visible()
 
 
-def record_minimal_interview(phone: Phone, on_open=None, open_with: str = "#new-visit") -> None:
-    """The fewest answers the questionnaire accepts for an interview with one need.
+def go_to_need_step(phone: Phone, on_open=None, open_with: str = "#new-visit") -> None:
+    """The fewest answers that reach the first need's step (one area).
     `on_open(page)` runs once the form is open (e.g. to switch the questions' language)."""
     phone.tap(open_with)
     if on_open:
@@ -167,6 +167,12 @@ def record_minimal_interview(phone: Phone, on_open=None, open_with: str = "#new-
     phone.next()
     phone.choose("areas", "edukacja")
     phone.next()
+    expect(phone.page.locator("#q-needs-0-description-input")).to_be_visible()
+
+
+def record_minimal_interview(phone: Phone, on_open=None, open_with: str = "#new-visit") -> None:
+    """The fewest answers the questionnaire accepts for an interview with one need."""
+    go_to_need_step(phone, on_open, open_with)
     phone.type("needs.0.description", "Brakuje zajęć dla dzieci po szkole.")
     phone.choose("needs.0.beneficiary", "ogol")
     phone.choose("needs.0.target_groups", "seniorzy")

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import (
     Phone,
+    go_to_need_step,
     log_in,
     open_field_app,
     outbox_records,
@@ -33,25 +34,6 @@ MAX_TAPS_NEEDING_A_SCROLL = 5
 def phone(new_context, field_user) -> Phone:
     """A researcher's phone on /teren, walk chosen, on the home screen."""
     return walking_phone(new_context(), field_user)
-
-
-def go_to_need_step(phone: Phone) -> None:
-    """The fewest answers that reach the first need's step (one area)."""
-    phone.tap("#new-visit")
-    phone.choose("visit_outcome", "zrealizowany")
-    phone.next()
-    phone.choose("leaflet_given", "true")
-    phone.choose("consent_interview", "tak")
-    phone.choose("adult", "tak")
-    phone.choose("consent_health", "nie")
-    phone.next()
-    phone.choose("age_band", "30_44")
-    phone.choose("household_size", "2")
-    phone.choose("household_members", "dorosli_18_59")
-    phone.next()
-    phone.choose("areas", "edukacja")
-    phone.next()
-    expect(phone.page.locator("#q-needs-0-description-input")).to_be_visible()
 
 
 def interview_record(field_user, page: Page, **need) -> dict:
