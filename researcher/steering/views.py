@@ -93,7 +93,8 @@ def plan(campaign_id: int):
     return render_template(
         "steering/plan.html", campaign=campaign, rows=rows, form=form, errors=errors,
         researchers=eligible_researchers(campaign), target_name=target_name,
-        assignment_name=assignment_name, posted=request.form if errors else None,
+        # A refused plan is shown as posted, never as stored: nothing typed is lost.
+        assignment_name=assignment_name, posted=request.form if status == 400 else None,
     ), status
 
 

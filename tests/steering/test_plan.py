@@ -110,3 +110,16 @@ def test_without_assignments_the_phone_keeps_the_gmina_order(demo, client):
     assert campaign["has_assignments"] is False
     assert [loc["id"] for loc in campaign["localities"]] == [
         loc.id for loc in demo_campaign(demo).gmina.localities]
+
+
+def test_a_refused_plan_shows_what_was_typed(demo, client, login, make_user):
+    campaign = demo_campaign(demo)
+    campaign.open_to_all_researchers = False
+    db.session.commit()
+    stranger = make_user("researcher")
+    login("manager")
+    first = _localities()[0]
+    response = client.post(f"/kampanie/{demo.campaign_id}/przydzialy", data={
+        f"cel-{first.id}": "37", f"przydzial-{first.id}": [str(stranger.id)]})
+    assert response.status_code == 400
+    assert 'value="37"' in response.get_data(as_text=True)
