@@ -134,3 +134,32 @@ def test_a_rejected_interview_shows_the_servers_message_and_is_fixed_and_resent(
         ).all()
         assert [q.payload["data"]["campaign_id"] for q in quarantined] == [own_id]
         assert db.session.get(User, field_user.id) is not None
+
+
+def test_a_send_asked_for_while_a_failing_sync_runs_is_not_lost(app, new_context, field_user):
+    """The phone comes back online while the round started offline is still failing: the
+    tap on "Wyślij teraz" must start a round of its own, not wait for the 15-second retry."""
+    context = new_context()
+    phone = walking_phone(context, field_user)
+    page = phone.page
+    held = []
+
+    def hold_the_first(route):
+        if held:
+            route.continue_()
+        else:
+            held.append(route)  # the first round hangs…
+
+    page.route("**/teren/token", hold_the_first)
+    record_nobody_home(phone)
+    page.click("#sync-now")  # ends the undo window; the round waits for its token
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the sync never asked for a token"
+
+    page.click("#sync-now")  # asked again while that round runs
+    held[0].abort("internetdisconnected")  # …and fails
+
+    expect(page.locator("#outbox-badge")).to_have_attribute("data-count", "0", timeout=5000)

@@ -52,7 +52,10 @@ export class Sync {
         // A follow-up round with nothing left keeps the first round's message on screen.
         outcome = await this.runOnce(round > 0);
         round += 1;
-      } while (this.again && !outcome.error);
+        // Asked again while this round ran (a tap, the `online` event, a save): the world may
+        // have changed since it started, so even a failed round is followed by a fresh one,
+        // rather than the request waiting for the retry timer.
+      } while (this.again);
       return outcome;
     })().finally(() => {
       this.running = null;
@@ -110,6 +113,7 @@ export class Sync {
       return { sent, error };
     }
     if (this.expired) this.expired.hidden = true;
+    clearTimeout(this.retryTimer); // an earlier failure's retry has nothing left to do
     this.retryDelay = RETRY_MIN_MS;
     const left = (await this.pending()).length;
     this.say(rejected ? fmt(this.strings.sync_rejected, { n: rejected })
