@@ -63,6 +63,11 @@ def local_day(utc: datetime) -> date:
         return utc.date()
 
 
+def local_today(now: datetime | None = None) -> date:
+    """Today in Poland: from 23:00 (22:00 in summer) UTC it is already tomorrow there."""
+    return local_day(now or utcnow())
+
+
 SQLITE_BUSY_TIMEOUT_MS = 20_000
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 #: Write endpoints that take the lock themselves, when they are ready to write (the sync

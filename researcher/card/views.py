@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -17,7 +16,7 @@ from researcher.campaigns.models import Campaign
 from researcher.card import services
 from researcher.card.forms import NEW_CHOICES, CardForm, RowForm
 from researcher.card.models import ServiceCard, ServiceCardRow, ServiceCardVersion
-from researcher.extensions import db
+from researcher.extensions import db, local_today
 from researcher.form_fields import choices_from
 from researcher.matching.services import card_row_evidence
 from researcher.resources.models import RESOURCE_KIND_LABELS
@@ -61,7 +60,7 @@ def _card_form(card: ServiceCard | None = None) -> CardForm:
     campaigns = db.session.scalars(db.select(Campaign).order_by(Campaign.name))
     form.campaign.choices = choices_from({c.id: c.name for c in campaigns})
     if card is None and request.method == "GET":
-        form.prepared_on.data = date.today()
+        form.prepared_on.data = local_today()
         form.prepared_by_name.data = current_user.full_name
     return form
 

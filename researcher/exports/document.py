@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from researcher.extensions import local_today
 from researcher.reports.tables import Cell, PublishedTable
 
 #: Called by writers with a percentage (0–100) as they progress.
@@ -120,7 +121,7 @@ class DiagnosisReport:
     k: int
     disclosure_note: str
     card: CardDocument | None = None
-    generated_on: date = field(default_factory=date.today)
+    generated_on: date = field(default_factory=local_today)
     # The NGO's conclusions (opening chapter) and the approved quotes by theme.
     recommendations: list[TextItem] = field(default_factory=list)
     quotes: list[TextItem] = field(default_factory=list)

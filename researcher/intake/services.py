@@ -28,6 +28,7 @@ from researcher.imports import services as imports
 from researcher.imports.fields import Choice, Choices, Count, Day, Text
 from researcher.imports.models import ImportFile
 from researcher.interviews.models import CHANNEL_LABELS, Channel, Need
+from researcher.interviews.record_rules import after_today
 from researcher.labels import URGENCY_LABELS
 from researcher.service_errors import ServiceError
 
@@ -160,7 +161,7 @@ class NeedRowSchema(Schema):
 
     @validates("day")
     def _not_in_future(self, value: date, **kwargs: Any) -> None:
-        if value > date.today():
+        if after_today(value):
             raise ValidationError(_("Data z przyszłości."))
 
 

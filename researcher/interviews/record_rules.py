@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from researcher.auth.models import User
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import may_work_on
-from researcher.extensions import LOCAL_TIME, db
+from researcher.extensions import LOCAL_TIME, db, local_today, utcnow
 from researcher.gminas.models import Locality
 
 
@@ -38,6 +38,13 @@ class AccessCache:
 
 #: A phone's clock may run ahead of the server's by this much.
 CLOCK_SKEW = timedelta(hours=2)
+def after_today(day: date, now: datetime | None = None) -> bool:
+    """Is `day` later than today in Poland, even for a phone whose clock runs `CLOCK_SKEW`
+    ahead? The server's UTC date would refuse, between midnight and one in the morning in
+    Poland, a meeting held that very day."""
+    return day > local_today((now or utcnow()) + CLOCK_SKEW)
+
+
 #: Days of margin around the campaign's period (time zones, a phone's wrong date).
 PERIOD_MARGIN = timedelta(days=1)
 

@@ -21,6 +21,7 @@ from researcher.extensions import db
 from researcher.gminas.models import Locality
 from researcher.intake.services import NeedEntry, is_sensitive, new_need
 from researcher.interviews.models import Channel
+from researcher.interviews.record_rules import after_today
 from researcher.labels import URGENCY_LABELS
 from researcher.meetings.models import AGE_BANDS, Meeting, MeetingKind
 from researcher.service_errors import ServiceError
@@ -56,7 +57,7 @@ def _check(campaign: Campaign, data: MeetingInput) -> int:
     """Raise MeetingError for a broken rule; the total of participants."""
     if data.kind not in set(MeetingKind):
         raise MeetingError(_("Wybierz rodzaj spotkania."), "kind")
-    if data.held_on > date.today():
+    if after_today(data.held_on):
         raise MeetingError(_("Data z przyszłości."), "held_on")
     if not data.organiser.strip():
         raise MeetingError(_("Podaj organizatora."), "organiser")

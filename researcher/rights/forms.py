@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from researcher.extensions import local_today
 from researcher.rights.models import REQUEST_KIND_LABELS
 
 
@@ -24,7 +23,7 @@ class RequestForm(FlaskForm):
         validators=[DataRequired(_l("Podaj kod respondenta.")), Length(max=40)],
     )
     received_on = DateField(
-        _l("Data wpływu wniosku"), default=date.today,
+        _l("Data wpływu wniosku"), default=local_today,
         validators=[DataRequired(_l("Podaj datę wpływu."))],
     )
     note = StringField(

@@ -9,6 +9,7 @@ import pytest
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
+from researcher.interviews.record_rules import after_today
 from tests.interviews.conftest import batch
 
 
@@ -74,3 +75,15 @@ def test_a_visit_in_the_future_beyond_clock_skew_is_rejected(client, login, demo
     assert later["status"] == "rejected" and "przyszłości" in later["errors"]["recorded_at"][0]
     skewed = _send(client, interview(recorded_at=_iso(datetime.now(UTC) + timedelta(hours=1))))
     assert skewed["status"] == "created"
+
+
+@pytest.mark.parametrize(("utc", "day", "later"), [
+    (datetime(2026, 12, 6, 23, 30), date(2026, 12, 7), False),  # 00:30 in Warsaw
+    (datetime(2026, 12, 6, 23, 30), date(2026, 12, 8), True),
+    (datetime(2026, 7, 6, 22, 30), date(2026, 7, 7), False),  # 00:30 in summer time
+    (datetime(2026, 12, 6, 12, 0), date(2026, 12, 6), False),
+    (datetime(2026, 12, 6, 12, 0), date(2026, 12, 7), True),
+    (datetime(2026, 12, 6, 21, 30), date(2026, 12, 7), False),  # a phone two hours ahead
+])  # fmt: skip
+def test_after_today_counts_days_in_poland(utc, day, later):
+    assert after_today(day, now=utc) is later

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from researcher.campaigns.models import Campaign
-from researcher.extensions import db
+from researcher.extensions import db, local_today
 from researcher.gminas.models import Locality
 from researcher.interviews.models import Need, QuarantinedRecord
 from researcher.meetings.models import Meeting
@@ -136,3 +137,21 @@ def test_the_panel_names_the_need_row_with_too_many_voices(client, login, demo):
     assert response.status_code == 400
     assert "od 1 do liczby uczestników (4)" in response.text
     assert db.session.scalar(db.select(db.func.count()).select_from(Meeting)) == 0
+
+
+def test_a_meeting_held_today_in_poland_is_accepted_at_any_hour(client, login, demo):
+    # Between midnight and one in the morning in Poland the UTC date is still yesterday.
+    login("researcher")
+    now = datetime.now(UTC)
+    record = _record(recorded_at=now.isoformat())
+    record["data"]["held_on"] = local_today().isoformat()
+    result = client.post("/api/v1/sync", json=batch(record)).json["results"][0]
+    assert result["status"] == "created", result
+
+
+def test_a_meeting_held_after_today_is_rejected_on_its_date(client, login, demo):
+    login("researcher")
+    record = _record(recorded_at=datetime.now(UTC).isoformat())
+    record["data"]["held_on"] = (local_today() + timedelta(days=2)).isoformat()
+    result = client.post("/api/v1/sync", json=batch(record)).json["results"][0]
+    assert result["status"] == "rejected" and "data.held_on" in result["errors"]
