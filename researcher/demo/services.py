@@ -14,7 +14,7 @@ from researcher.demo.channels import seed_demo_channels
 from researcher.demo.generator import FIELDWORK_DAYS, generate_records
 from researcher.demo.resources import seed_demo_followups, seed_demo_resources
 from researcher.demo.steering import seed_demo_steering
-from researcher.extensions import db
+from researcher.extensions import db, local_today
 from researcher.gminas.models import Locality
 from researcher.gminas.services import GminaError, add_locality, find_gmina
 from researcher.interviews.models import Visit
@@ -93,7 +93,7 @@ def seed_demo(visits: int = 0) -> DemoReport:
                 gmina=gmina,
                 # A fixed start keeps every dated example (tests, docs) inside the round.
                 starts_on=DEMO_START,
-                ends_on=date(max(date.today().year, DEMO_START.year), 12, 31),
+                ends_on=date(max(local_today().year, DEMO_START.year), 12, 31),
                 status=CampaignStatus.ACTIVE,
                 questionnaire_version=questionnaire_versions()[0],
                 open_to_all_researchers=True,
@@ -141,7 +141,7 @@ def seed_demo_visits(
     locality_ids = [by_name[name] for name, _kind in DEMO_LOCALITIES if name in by_name]
     if not researchers or not locality_ids:
         raise DemoError("Brak kont Researchera demo lub miejscowości demo.")
-    start = (today or date.today()) - timedelta(days=FIELDWORK_DAYS + 7)
+    start = (today or local_today()) - timedelta(days=FIELDWORK_DAYS + 7)
     start = max(start, campaign.starts_on)
     records = generate_records(
         count, campaign_id=campaign.id, locality_ids=locality_ids, seed=seed,
