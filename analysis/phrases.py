@@ -9,7 +9,10 @@ a word that only frames a need ("rok", "sprawa", "potrzebny"), nor a family rela
 ("syn", "teściowa"), which says who the respondent is rather than what is needed.
 
 Phrases are scored by class-based TF-IDF over the themes (as `naming.class_tfidf_terms`, but
-counting each text once) and shown in the surface form the theme's texts use most often.
+counting each text once) and shown in a surface form the theme's texts use: the dictionary
+form when they write it, else the form written where no word governs its case (at the start
+of a sentence, after a comma, after "potrzebna"), so a theme reads "Zajęcia" rather than the
+"zajęć" of "brakuje zajęć"; the most frequent form breaks ties.
 """
 
 from __future__ import annotations
@@ -66,6 +69,16 @@ PLACEHOLDER_WORDS: frozenset[str] = frozenset(
 # break: a phrase never runs across punctuation, a number or a masked detail.
 _PIECE = re.compile(r"\[[A-Z]+\]|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]|\d+")
 _SENTENCE_END = frozenset(".!?…")
+
+#: Predicative adjectives of asking: the noun after them is the subject, in the nominative
+#: ("potrzebna opieka", "przydałby się asystent").
+_ASKING = frozenset({"potrzebny", "przydatny", "konieczny", "niezbędny", "brakujący"})
+_ASKING_FORMS = frozenset({"przydałby", "przydałaby", "przydałoby", "przydałyby", "się"})
+
+#: How a phrase's first word was reached, best first: FREE (nothing governs its case: the
+#: written form is the nominative), AGREED (after an adjective: the noun's case is unknown),
+#: GOVERNED (after a verb, a preposition, a negation or a noun: genitive, accusative, …).
+FREE, AGREED, GOVERNED = 2, 1, 0
 
 
 @dataclass(frozen=True)
@@ -146,13 +159,27 @@ def words(text: str) -> list[Word]:
     return out
 
 
-def candidates(text_words: Sequence[Word]) -> dict[tuple[str, ...], str]:
-    """Lemma key → surface form of every candidate phrase in one text (each counted once)."""
-    found: dict[tuple[str, ...], str] = {}
+def _context(previous: Word | None) -> int:
+    """FREE, AGREED or GOVERNED: what the word before a phrase says of the phrase's case."""
+    if previous is None or not previous.form[0].isalpha():
+        return FREE
+    form = previous.form.lower()
+    if previous.lemma in _ASKING or form in _ASKING_FORMS:
+        return FREE
+    if previous.role == "content" and is_adjective(previous.lemma):
+        return AGREED
+    return GOVERNED
+
+
+def candidates(text_words: Sequence[Word]) -> dict[tuple[str, ...], tuple[str, int]]:
+    """Lemma key → (surface form, its `_context`) of every candidate phrase in one text, each
+    counted once: where a phrase occurs twice, the occurrence in the freer context is kept."""
+    found: dict[tuple[str, ...], tuple[str, int]] = {}
     n = len(text_words)
     for i, first in enumerate(text_words):
         if first.role not in ("content", "head"):
             continue
+        context = _context(text_words[i - 1] if i else None)
         for j in range(i, min(i + MAX_WORDS, n)):
             last = text_words[j]
             if last.role == "break":
@@ -161,7 +188,8 @@ def candidates(text_words: Sequence[Word]) -> dict[tuple[str, ...], str]:
                 continue
             span = text_words[i : j + 1]
             key = tuple(w.lemma for w in span)
-            found.setdefault(key, " ".join(w.form for w in span))
+            if key not in found or context > found[key][1]:
+                found[key] = (" ".join(w.form for w in span), context)
     return found
 
 
@@ -196,7 +224,8 @@ def theme_phrases(
     """
     classes = sorted(set(labels))
     per_class: dict[int, Counter[tuple[str, ...]]] = {c: Counter() for c in classes}
-    forms: dict[int, dict[tuple[str, ...], Counter[str]]] = {c: {} for c in classes}
+    # label → key → surface → (texts where it was FREE, AGREED, in any context)
+    forms: dict[int, dict[tuple[str, ...], dict[str, list[int]]]] = {c: {} for c in classes}
     sizes: Counter[int] = Counter(labels)
     total: Counter[tuple[str, ...]] = Counter()
     for text, label in zip(texts, labels, strict=True):
@@ -204,8 +233,11 @@ def theme_phrases(
         per_class[label].update(found.keys())
         total.update(found.keys())
         seen = forms[label]
-        for key, surface in found.items():
-            seen.setdefault(key, Counter())[surface] += 1
+        for key, (surface, context) in found.items():
+            tally = seen.setdefault(key, {}).setdefault(surface, [0, 0, 0])
+            tally[0] += context == FREE
+            tally[1] += context == AGREED
+            tally[2] += 1
     per_theme = len(texts) / max(len(classes), 1)
     out: dict[int, list[Phrase]] = {}
     for c in classes:
@@ -224,12 +256,15 @@ def theme_phrases(
     return out
 
 
-def _surface(surfaces: Counter[str], key: tuple[str, ...]) -> str:
-    """The form to show: the most frequent one whose first word is in its dictionary form
-    ("opieka wytchnieniowa" over "opieki wytchnieniowej") when the texts use one, else the most
-    frequent. Ties go alphabetically, so the result never depends on the order of the texts."""
-    base = {s: n for s, n in surfaces.items() if s.split(" ", 1)[0].lower() == key[0]}
-    return min((base or surfaces).items(), key=lambda kv: (-kv[1], kv[0]))[0]
+def _surface(surfaces: dict[str, list[int]], key: tuple[str, ...]) -> str:
+    """The form to show: one whose first word is in its dictionary form ("opieka
+    wytchnieniowa" over "opieki wytchnieniowej") when the texts use one; else the form most
+    often written where nothing governs its case, then after an adjective ("dodatkowe zajęcia"
+    gives "zajęcia", "brakuje zajęć" would give "zajęć"); then the most frequent. Ties go
+    alphabetically, so the result never depends on the order of the texts."""
+    base = {s: t for s, t in surfaces.items() if s.split(" ", 1)[0].lower() == key[0]}
+    pool = base or surfaces
+    return min(pool.items(), key=lambda kv: (-kv[1][0], -kv[1][1], -kv[1][2], kv[0]))[0]
 
 
 def pick_name(

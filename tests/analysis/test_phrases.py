@@ -92,6 +92,22 @@ def test_the_dictionary_form_is_shown_when_the_texts_use_it():
     assert best.text == "opieka wytchnieniowa" and best.support >= 3
 
 
+def test_a_form_written_where_nothing_governs_its_case_wins_over_a_more_frequent_one():
+    # "brakuje zajęć", "ani zajęć": genitive; "Zajęcia …" opening a sentence: nominative.
+    texts = ["Brakuje zajęć.", "Nie ma tu zajęć.", "Ani kina, ani zajęć.",
+             "Zajęcia dla dzieci po szkole.", "Potrzebne zajęcia dla dzieci."]
+    phrases = theme_phrases(texts, [0] * len(texts))[0]
+    assert next(p for p in phrases if p.key == ("zajęcie",)).text == "zajęcia"
+
+
+def test_a_form_after_an_adjective_wins_over_one_after_a_verb():
+    texts = ["Starsi potrzebują obiadów z dowozem.", "Samotni chcą obiadów z dowozem.",
+             "Chcemy obiadów z dowozem.", "Ciepłe obiady z dowozem raz dziennie."]
+    phrases = theme_phrases(texts, [0] * len(texts))[0]
+    assert next(p for p in phrases if p.key[0] == "obiad" and len(p.key) == 3).text \
+        == "obiady z dowozem"
+
+
 def test_a_capitalised_name_inside_a_sentence_is_never_part_of_a_theme_name():
     texts = [f"Pani Kowalska z Zalesia potrzebuje opieki wytchnieniowej, mówi {i}."
              for i in range(4)]
