@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 MAX_TAPS_MINIMAL_INTERVIEW = 25
 MAX_TAPS_NOBODY_HOME = 2
-MAX_TAPS_NEEDING_A_SCROLL = 5
+MAX_TAPS_NEEDING_A_SCROLL = 1
 
 
 @pytest.fixture

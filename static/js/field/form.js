@@ -16,6 +16,21 @@ import {
 
 /** The counter appears when this many characters (or fewer) are left. */
 const COUNTER_FROM = 50;
+/** Pixels kept free above a question the page brings into view (and above the fixed bar). */
+const GAP = 8;
+/** How much the visual viewport must grow to count as the on-screen keyboard closing. */
+const KEYBOARD_MIN = 120;
+
+/** The form on screen; the keyboard watcher below tells it when the keyboard closes. */
+let current = null;
+if (window.visualViewport) {
+  let height = window.visualViewport.height;
+  window.visualViewport.addEventListener("resize", () => {
+    const grew = window.visualViewport.height - height >= KEYBOARD_MIN;
+    height = window.visualViewport.height;
+    if (grew && current?.root.contains(document.activeElement)) current.keyboardClosed();
+  });
+}
 
 export class InterviewForm {
   /**
@@ -25,6 +40,7 @@ export class InterviewForm {
   constructor(root, o) {
     Object.assign(this, o);
     this.root = root;
+    current = this;
     this.def = o.definition;
     this.t = o.strings;
     this.data = structuredClone(o.record.data || {});
@@ -88,10 +104,13 @@ export class InterviewForm {
     const discard = h("button", { type: "button", class: "link-button step-discard", id: "step-discard" }, this.isNew ? this.t.discard : this.t.close);
     discard.addEventListener("click", () => this.discard(discard));
     const form = h("form", { class: "step", novalidate: true, "aria-labelledby": "step-title", "aria-describedby": "step-progress" },
-      progressText, progressBar, title, bar,
+      h("div", { class: "step-head" }, progressText, progressBar), title, bar,
       this.correctionNote(), this.summary, body, this.gatherBox, more, h("p", { class: "step-extra" }, this.languageSwitch(), discard));
     form.addEventListener("submit", (event) => { event.preventDefault(); this.next(); });
-    form.addEventListener("pointerdown", () => { this.pointerAt = Date.now(); });
+    form.addEventListener("pointerdown", (event) => {
+      this.pointerAt = Date.now();
+      this.pointerTarget = event.target;
+    });
     this.root.replaceChildren(form);
     this.refresh();
     this.showErrors();
@@ -189,25 +208,52 @@ export class InterviewForm {
     // Choosing never saves (WCAG 3.2.2): the researcher confirms with the primary button.
     this.clearError(binding.path);
     this.refresh();
-    if (Date.now() - this.pointerAt < 1500) this.bringNextIntoView(binding, input);
+    if (Date.now() - this.pointerAt < 1500) this.bringNextIntoView(binding, { tick: q.widget === "checkboxes" });
   }
 
   /** After a tap the page moves on by itself, never by the keyboard (arrow keys choose
-   * without moving the page): after a single choice, unless the next question is already on
-   * screen above the fixed bar, it moves to the top (with what follows it); after a tick in a list the tapped row goes to the top, bringing the rest
-   * of the list and what follows it into view. */
-  bringNextIntoView(binding, input) {
+   * without moving the page), and only when the fixed bar hides what comes next: after a
+   * single choice the next unanswered question moves to the top; after a tick in a list it comes up just
+   * above the bar, so as much of the list as fits stays in view for another tick. */
+  bringNextIntoView(binding, { tick = false } = {}) {
+    const shown = this.bindings.filter((b) => !b.walk && !b.element.hidden);
+    const after = shown.slice(shown.indexOf(binding) + 1);
+    // The next question still to ask: one answered before (D2 pre-set from C2) is passed.
+    const next = after.find((b) => isEmpty(b.holder[b.question.key])) || after[0];
+    if (!next) return;
     const barTop = this.root.querySelector(".step-bar-actions")?.getBoundingClientRect().top ?? window.innerHeight;
-    if (binding.question.widget === "checkboxes") {
-      const row = input.closest(".choice").getBoundingClientRect();
-      if (row.top > 8) window.scrollBy(0, row.top - 8);
+    const box = next.element.getBoundingClientRect();
+    if (box.top >= GAP && box.bottom + GAP <= barTop) return;
+    const fits = box.height + 2 * GAP <= barTop;
+    window.scrollBy(0, tick && fits ? box.bottom + GAP - barTop : box.top - GAP);
+  }
+
+  /** A text question left after typing – the keyboard's "Gotowe", a tap on an empty part of
+   * the screen – brings the next question up as a choice does. Never while typing, and never
+   * when the researcher tapped or tabbed to another control: the page must not move under the
+   * finger (or away from the keyboard's focus). */
+  leave(binding, input, event) {
+    if (input.value === binding.valueOnFocus || event.relatedTarget || !input.isConnected) return;
+    const tapped = this.pointerTarget?.isConnected && !binding.element.contains(this.pointerTarget);
+    if (!tapped || Date.now() - this.pointerAt > 600) {
+      this.bringNextIntoView(binding);
       return;
     }
-    const shown = this.bindings.filter((b) => !b.walk && !b.element.hidden);
-    const next = shown[shown.indexOf(binding) + 1];
-    if (!next) return;
-    const box = next.element.getBoundingClientRect();
-    if (box.bottom + 8 > barTop) window.scrollBy(0, box.top - 8);
+    if (this.pointerTarget?.closest?.("a, button, input, label, select, summary, textarea")) return;
+    // A tap on empty space: move once the tap is over, unless it focused another field.
+    setTimeout(() => {
+      if (input.isConnected && !this.root.querySelector(".step-body")?.contains(document.activeElement)) this.bringNextIntoView(binding);
+    }, 300);
+  }
+
+  /** Android hides its keyboard without leaving the field: the screen growing back counts as
+   * leaving it. */
+  keyboardClosed() {
+    const binding = this.bindings.find((b) => b.input && b.input === document.activeElement);
+    if (binding && binding.input.value !== binding.valueOnFocus) {
+      binding.valueOnFocus = binding.input.value;
+      this.bringNextIntoView(binding);
+    }
   }
 
   type(binding, input) {
