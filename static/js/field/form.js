@@ -111,6 +111,8 @@ export class InterviewForm {
       this.pointerAt = Date.now();
       this.pointerTarget = event.target;
     });
+    // A key pressed after a tap (arrows, space) chooses without moving the page.
+    form.addEventListener("keydown", () => { this.pointerAt = 0; });
     this.root.replaceChildren(form);
     this.refresh();
     this.showErrors();
