@@ -103,3 +103,25 @@ def test_a_tick_in_a_long_list_brings_the_next_question_above_the_bar(phone):
     assert fully_above_the_bar(page, "#q-needs-0-urgency")  # D6, whole
     # ...at the bottom of the screen: the end of the D5 list stays in view above it.
     assert on_screen(page, 'label[for="q-needs-0-target_groups-inna"]')
+
+
+def test_a_tick_with_nothing_hidden_after_the_list_brings_up_the_rest_of_the_list(phone):
+    page = phone.page
+    phone.tap("#new-visit")
+    phone.choose("visit_outcome", "zrealizowany")
+    phone.next()
+    for key, value in (("leaflet_given", "true"), ("consent_interview", "tak"),
+                       ("adult", "tak"), ("consent_health", "nie")):
+        phone.choose(key, value)
+    phone.next()
+    phone.choose("age_band", "30_44")
+    phone.choose("household_size", "2")
+    phone.choose("household_members", "dorosli_18_59")
+    phone.next()
+    kultura = 'label[for="q-areas-kultura"]'
+    assert not on_screen(page, kultura)
+    phone.choose("areas", "pomoc_spoleczna")  # C2 only follows a second area: nothing below
+    row = page.locator("#q-areas-pomoc_spoleczna").evaluate(
+        "(i) => i.closest('.choice').getBoundingClientRect().top"
+    )
+    assert 0 <= row <= 20 and on_screen(page, kultura)

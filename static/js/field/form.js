@@ -210,24 +210,36 @@ export class InterviewForm {
     // Choosing never saves (WCAG 3.2.2): the researcher confirms with the primary button.
     this.clearError(binding.path);
     this.refresh();
-    if (Date.now() - this.pointerAt < 1500) this.bringNextIntoView(binding, { tick: q.widget === "checkboxes" });
+    if (Date.now() - this.pointerAt < 1500) this.bringNextIntoView(binding, { tick: q.widget === "checkboxes", input });
   }
 
   /** After a tap the page moves on by itself, never by the keyboard (arrow keys choose
    * without moving the page), and only when the fixed bar hides what comes next: after a
-   * single choice the next unanswered question moves to the top; after a tick in a list it comes up just
-   * above the bar, so as much of the list as fits stays in view for another tick. */
-  bringNextIntoView(binding, { tick = false } = {}) {
+   * single choice the next unanswered question moves to the top; after a tick in a list it
+   * comes up just above the bar, so as much of the list as fits stays in view for another
+   * tick – or, with no such question hidden, the rest of the list comes up instead. */
+  bringNextIntoView(binding, { tick = false, input = null } = {}) {
     const shown = this.bindings.filter((b) => !b.walk && !b.element.hidden);
     const after = shown.slice(shown.indexOf(binding) + 1);
     // The next question still to ask: one answered before (D2 pre-set from C2) is passed.
     const next = after.find((b) => isEmpty(b.holder[b.question.key])) || after[0];
-    if (!next) return;
     const barTop = this.root.querySelector(".step-bar-actions")?.getBoundingClientRect().top ?? window.innerHeight;
-    const box = next.element.getBoundingClientRect();
-    if (box.top >= GAP && box.bottom + GAP <= barTop) return;
+    const box = next?.element.getBoundingClientRect();
+    if (!box || (box.top >= GAP && box.bottom + GAP <= barTop)) {
+      if (tick && input) this.showRestOfList(binding, input, barTop);
+      return;
+    }
     const fits = box.height + 2 * GAP <= barTop;
     window.scrollBy(0, tick && fits ? box.bottom + GAP - barTop : box.top - GAP);
+  }
+
+  /** The rows after a ticked one come up from behind the bar (the ticked row goes no higher
+   * than the top of the screen). */
+  showRestOfList(binding, input, barTop) {
+    const last = binding.options.filter((o) => !o.row.hidden).at(-1)?.row.getBoundingClientRect();
+    const row = input.closest(".choice").getBoundingClientRect();
+    const by = last ? Math.min(row.top - GAP, last.bottom + GAP - barTop) : 0;
+    if (by > 0) window.scrollBy(0, by);
   }
 
   /** A text question left after typing – the keyboard's "Gotowe", a tap on an empty part of
