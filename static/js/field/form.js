@@ -1,5 +1,5 @@
 // The interview form on screen, drawn from the questionnaire's client definition
-// (forms/client.py): one screen per module (each need record on its own screen), large
+// (forms/client.py): one screen per module (each need record on its own screen), compact
 // radio/checkbox rows, conditions evaluated live, per-field errors tied to their fields, an
 // error summary with links, a counter near a text limit, PII warnings while typing. What is
 // shown and checked is decided in form-logic.js; the server checks everything again on sync.
@@ -9,6 +9,7 @@ import { piiKinds } from "./pii.js";
 import { gatherBox, showGather, showMove } from "./pii-move.js";
 import { h, fmt, clock } from "./dom.js";
 import { drawField } from "./form-fields.js";
+import { PageMover } from "./form-scroll.js";
 import {
   checkAnswer, checkSteps, describePath, isEmpty, isGroup, newRespondentCode, prepareNeeds,
   progressOf, pruned, questionsOf, slotsOf, stepsOf, stepWithError, textLength,
@@ -16,22 +17,6 @@ import {
 
 /** The counter appears when this many characters (or fewer) are left. */
 const COUNTER_FROM = 50;
-/** Pixels kept free above a question the page brings into view (and above the fixed bar). */
-const GAP = 8;
-/** How much the visual viewport must grow to count as the on-screen keyboard closing. */
-const KEYBOARD_MIN = 120;
-
-/** The form on screen; the keyboard watcher below tells it when the keyboard closes. */
-let current = null;
-if (window.visualViewport) {
-  let height = window.visualViewport.height;
-  window.visualViewport.addEventListener("resize", () => {
-    const grew = window.visualViewport.height - height >= KEYBOARD_MIN;
-    height = window.visualViewport.height;
-    if (grew && current?.root.contains(document.activeElement)) current.keyboardClosed();
-  });
-}
-
 export class InterviewForm {
   /**
    * @param {Element} root  where the form is drawn
@@ -40,7 +25,6 @@ export class InterviewForm {
   constructor(root, o) {
     Object.assign(this, o);
     this.root = root;
-    current = this;
     this.def = o.definition;
     this.t = o.strings;
     this.data = structuredClone(o.record.data || {});
@@ -48,7 +32,7 @@ export class InterviewForm {
     this.fromServer = !isEmpty(this.errors);
     this.index = 0;
     this.dirty = false;
-    this.pointerAt = 0; // when the last touch/click happened: only those scroll to the next question
+    this.mover = new PageMover(this); // where the page moves by itself (form-scroll.js)
     // The questions' language for this respondent ("pl" or "uk"): display only, never stored.
     this.lang = "pl";
     const code = questionsOf(this.def).find((q) => q.widget === "auto");
@@ -107,12 +91,7 @@ export class InterviewForm {
       h("div", { class: "step-head" }, progressText, progressBar), title, bar,
       this.correctionNote(), this.summary, body, this.gatherBox, more, h("p", { class: "step-extra" }, this.languageSwitch(), discard));
     form.addEventListener("submit", (event) => { event.preventDefault(); this.next(); });
-    form.addEventListener("pointerdown", (event) => {
-      this.pointerAt = Date.now();
-      this.pointerTarget = event.target;
-    });
-    // A key pressed after a tap (arrows, space) chooses without moving the page.
-    form.addEventListener("keydown", () => { this.pointerAt = 0; });
+    this.mover.watch(form);
     this.root.replaceChildren(form);
     this.refresh();
     this.showErrors();
@@ -210,64 +189,7 @@ export class InterviewForm {
     // Choosing never saves (WCAG 3.2.2): the researcher confirms with the primary button.
     this.clearError(binding.path);
     this.refresh();
-    if (Date.now() - this.pointerAt < 1500) this.bringNextIntoView(binding, { tick: q.widget === "checkboxes", input });
-  }
-
-  /** After a tap the page moves on by itself, never by the keyboard (arrow keys choose
-   * without moving the page), and only when the fixed bar hides what comes next: after a
-   * single choice the next unanswered question moves to the top; after a tick in a list it
-   * comes up just above the bar, so as much of the list as fits stays in view for another
-   * tick – or, with no such question hidden, the rest of the list comes up instead. */
-  bringNextIntoView(binding, { tick = false, input = null } = {}) {
-    const shown = this.bindings.filter((b) => !b.walk && !b.element.hidden);
-    const after = shown.slice(shown.indexOf(binding) + 1);
-    // The next question still to ask: one answered before (D2 pre-set from C2) is passed.
-    const next = after.find((b) => isEmpty(b.holder[b.question.key])) || after[0];
-    const barTop = this.root.querySelector(".step-bar-actions")?.getBoundingClientRect().top ?? window.innerHeight;
-    const box = next?.element.getBoundingClientRect();
-    if (!box || (box.top >= GAP && box.bottom + GAP <= barTop)) {
-      if (tick && input) this.showRestOfList(binding, input, barTop);
-      return;
-    }
-    const fits = box.height + 2 * GAP <= barTop;
-    window.scrollBy(0, tick && fits ? box.bottom + GAP - barTop : box.top - GAP);
-  }
-
-  /** The rows after a ticked one come up from behind the bar (the ticked row goes no higher
-   * than the top of the screen). */
-  showRestOfList(binding, input, barTop) {
-    const last = binding.options.filter((o) => !o.row.hidden).at(-1)?.row.getBoundingClientRect();
-    const row = input.closest(".choice").getBoundingClientRect();
-    const by = last ? Math.min(row.top - GAP, last.bottom + GAP - barTop) : 0;
-    if (by > 0) window.scrollBy(0, by);
-  }
-
-  /** A text question left after typing – the keyboard's "Gotowe", a tap on an empty part of
-   * the screen – brings the next question up as a choice does. Never while typing, and never
-   * when the researcher tapped or tabbed to another control: the page must not move under the
-   * finger (or away from the keyboard's focus). */
-  leave(binding, input, event) {
-    if (input.value === binding.valueOnFocus || event.relatedTarget || !input.isConnected) return;
-    const tapped = this.pointerTarget?.isConnected && !binding.element.contains(this.pointerTarget);
-    if (!tapped || Date.now() - this.pointerAt > 600) {
-      this.bringNextIntoView(binding);
-      return;
-    }
-    if (this.pointerTarget?.closest?.("a, button, input, label, select, summary, textarea")) return;
-    // A tap on empty space: move once the tap is over, unless it focused another field.
-    setTimeout(() => {
-      if (input.isConnected && !this.root.querySelector(".step-body")?.contains(document.activeElement)) this.bringNextIntoView(binding);
-    }, 300);
-  }
-
-  /** Android hides its keyboard without leaving the field: the screen growing back counts as
-   * leaving it. */
-  keyboardClosed() {
-    const binding = this.bindings.find((b) => b.input && b.input === document.activeElement);
-    if (binding && binding.input.value !== binding.valueOnFocus) {
-      binding.valueOnFocus = binding.input.value;
-      this.bringNextIntoView(binding);
-    }
+    this.mover.chosen(binding, input);
   }
 
   type(binding, input) {
