@@ -51,6 +51,7 @@ SHELL_ASSETS = (
     "js/field/form.js",
     "js/field/form-logic.js",
     "js/field/form-fields.js",
+    "js/field/form-scroll.js",
     "js/field/main.js",
     "js/field/meeting.js",
     "js/field/my-visits.js",

@@ -46,9 +46,13 @@ class Phone:
             self.tap(f'label[for="{base}-{key}"]')
 
     def type(self, path: str, text: str) -> None:
+        """Tap the text field, type `text`, then close the keyboard ("Gotowe"): the field
+        loses focus without a tap on the page, so the tap count stays one."""
         selector = "#q-" + path.replace(".", "-") + "-input"
         self.tap(selector)
-        self.page.locator(selector).fill(text)
+        field = self.page.locator(selector)
+        field.fill(text)
+        field.blur()
 
     def next(self) -> None:
         self.tap("#step-next")

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 MAX_TAPS_MINIMAL_INTERVIEW = 25
 MAX_TAPS_NOBODY_HOME = 2
-MAX_TAPS_NEEDING_A_SCROLL = 5
+MAX_TAPS_NEEDING_A_SCROLL = 1  # D10 after the optional D9, left unanswered
 
 
 @pytest.fixture
@@ -241,12 +241,14 @@ def test_a_minimal_one_need_interview_takes_at_most_25_taps_each_on_screen(
     phone.off_screen = []
     record_minimal_interview(phone)
     assert phone.taps <= MAX_TAPS_MINIMAL_INTERVIEW
-    # "Dalej"/"Zapisz" and the door actions are always on screen; after a tap the next
-    # question moves up by itself. What still needs a scroll (measured, docs/field-guide.md):
-    # an option deep in a long list (C1, D5), the first choice after typing D1, and D10 behind
-    # the optional D9 list. Before issue 12: 19 of 25 taps.
+    # "Dalej"/"Zapisz" and the door actions are always on screen; after a tap, a tick or
+    # leaving D1 the next question to ask comes up by itself (answer rows are compact, so C1's
+    # "edukacja" is on the first screen). One scroll is left, on purpose: D10 is behind the
+    # optional D9 list (10 rows, ~500 px), which stays open so that it is asked; skipping it
+    # takes one swipe (docs/field-guide.md). Before issue 12: 19 of 25 taps, then 5.
     assert not [s for s in phone.off_screen if "step-next" in s or "new-visit" in s]
     assert len(phone.off_screen) <= MAX_TAPS_NEEDING_A_SCROLL, phone.off_screen
+    assert all("preferred_forms" in s for s in phone.off_screen), phone.off_screen
 
 
 def test_errors_on_choices_are_tied_to_their_fields_and_the_summary_links_them(phone):

@@ -73,6 +73,8 @@ export function drawField(form, slot) {
     binding.piiMove = binding.pii ? h("button", { type: "button", class: "button button--secondary field__pii-move", id: `${id}-pii-move`, hidden: true, onclick: () => moveToContact(form, binding) }, form.t.pii_move) : null;
     binding.counter = q.max_length ? h("p", { class: "field__counter", id: `${id}-count`, "aria-live": "polite", hidden: true }) : null;
     input.addEventListener("input", () => form.type(binding, input));
+    input.addEventListener("focus", () => { binding.valueOnFocus = input.value; });
+    input.addEventListener("blur", (event) => form.mover.left(binding, input, event));
     const list = q.suggestions ? h("datalist", { id: `${id}-list` }, q.suggestions.map((s) => h("option", { value: s }))) : null;
     element = h("div", { class: "field", id }, h("label", { class: "field__label", for: `${id}-input` }, ...label), hint, binding.error, input, binding.counter, list, binding.pii, binding.piiMove);
     binding.input = input;

@@ -1,5 +1,5 @@
 // The interview form on screen, drawn from the questionnaire's client definition
-// (forms/client.py): one screen per module (each need record on its own screen), large
+// (forms/client.py): one screen per module (each need record on its own screen), compact
 // radio/checkbox rows, conditions evaluated live, per-field errors tied to their fields, an
 // error summary with links, a counter near a text limit, PII warnings while typing. What is
 // shown and checked is decided in form-logic.js; the server checks everything again on sync.
@@ -9,6 +9,7 @@ import { piiKinds } from "./pii.js";
 import { gatherBox, showGather, showMove } from "./pii-move.js";
 import { h, fmt, clock } from "./dom.js";
 import { drawField } from "./form-fields.js";
+import { PageMover } from "./form-scroll.js";
 import {
   checkAnswer, checkSteps, describePath, isEmpty, isGroup, newRespondentCode, prepareNeeds,
   progressOf, pruned, questionsOf, slotsOf, stepsOf, stepWithError, textLength,
@@ -16,7 +17,6 @@ import {
 
 /** The counter appears when this many characters (or fewer) are left. */
 const COUNTER_FROM = 50;
-
 export class InterviewForm {
   /**
    * @param {Element} root  where the form is drawn
@@ -32,7 +32,7 @@ export class InterviewForm {
     this.fromServer = !isEmpty(this.errors);
     this.index = 0;
     this.dirty = false;
-    this.pointerAt = 0; // when the last touch/click happened: only those scroll to the next question
+    this.mover = new PageMover(this); // where the page moves by itself (form-scroll.js)
     // The questions' language for this respondent ("pl" or "uk"): display only, never stored.
     this.lang = "pl";
     const code = questionsOf(this.def).find((q) => q.widget === "auto");
@@ -88,10 +88,10 @@ export class InterviewForm {
     const discard = h("button", { type: "button", class: "link-button step-discard", id: "step-discard" }, this.isNew ? this.t.discard : this.t.close);
     discard.addEventListener("click", () => this.discard(discard));
     const form = h("form", { class: "step", novalidate: true, "aria-labelledby": "step-title", "aria-describedby": "step-progress" },
-      progressText, progressBar, title, bar,
+      h("div", { class: "step-head" }, progressText, progressBar), title, bar,
       this.correctionNote(), this.summary, body, this.gatherBox, more, h("p", { class: "step-extra" }, this.languageSwitch(), discard));
     form.addEventListener("submit", (event) => { event.preventDefault(); this.next(); });
-    form.addEventListener("pointerdown", () => { this.pointerAt = Date.now(); });
+    this.mover.watch(form);
     this.root.replaceChildren(form);
     this.refresh();
     this.showErrors();
@@ -189,25 +189,7 @@ export class InterviewForm {
     // Choosing never saves (WCAG 3.2.2): the researcher confirms with the primary button.
     this.clearError(binding.path);
     this.refresh();
-    if (Date.now() - this.pointerAt < 1500) this.bringNextIntoView(binding, input);
-  }
-
-  /** After a tap the page moves on by itself, never by the keyboard (arrow keys choose
-   * without moving the page): after a single choice, unless the next question is already on
-   * screen above the fixed bar, it moves to the top (with what follows it); after a tick in a list the tapped row goes to the top, bringing the rest
-   * of the list and what follows it into view. */
-  bringNextIntoView(binding, input) {
-    const barTop = this.root.querySelector(".step-bar-actions")?.getBoundingClientRect().top ?? window.innerHeight;
-    if (binding.question.widget === "checkboxes") {
-      const row = input.closest(".choice").getBoundingClientRect();
-      if (row.top > 8) window.scrollBy(0, row.top - 8);
-      return;
-    }
-    const shown = this.bindings.filter((b) => !b.walk && !b.element.hidden);
-    const next = shown[shown.indexOf(binding) + 1];
-    if (!next) return;
-    const box = next.element.getBoundingClientRect();
-    if (box.bottom + 8 > barTop) window.scrollBy(0, box.top - 8);
+    this.mover.chosen(binding, input);
   }
 
   type(binding, input) {
