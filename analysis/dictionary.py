@@ -51,7 +51,7 @@ def _stream_map(lang: str, folder: Path) -> Mapping[str, str]:
         for name, value in zip(fields, values, strict=True):
             setattr(mapping, name, value)
         return mapping
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, EOFError, ValueError, TypeError, AttributeError):
         pass  # not kept yet (or unreadable): build it
     mapping = StreamMap(lang)
     try:
