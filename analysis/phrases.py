@@ -201,7 +201,7 @@ def theme_phrases(
     total: Counter[tuple[str, ...]] = Counter()
     # Needs repeat word for word (a quarter of a large campaign's texts are distinct): each
     # text's candidates are found once.
-    seen_texts: dict[str, dict[tuple[str, ...], str]] = {}
+    seen_texts: dict[str, dict] = {}
     for text, label in zip(texts, labels, strict=True):
         found = seen_texts.get(text)
         if found is None:
