@@ -13,7 +13,9 @@ one voivodeship: its powiats; one powiat: its campaigns; the first request count
 campaign),
 GET /panel for the big campaign, GET /potrzeby/ (default,
 every campaign) and with a word search, the analysis run of the big campaign in a fresh
-process (its wall time and peak memory, ru_maxrss), and the database's bytes per interview
+process (its wall time and peak memory, ru_maxrss; and the run's own seconds from start to
+commit, as the app's worker spends them, with its stages: load needs, prepare, vectors,
+choose_k, cluster, stability, naming, store), and the database's bytes per interview
 (on PostgreSQL per table and per index).
 
     .venv/bin/python bench/scale.py [--interviews 100000] [--big-needs 100000] [--runs 5]
