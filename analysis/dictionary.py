@@ -28,19 +28,25 @@ CACHE_ENV = "REKONESANS_CACHE_DIR"
 _FORMAT = 1  # bump when the cached layout changes
 
 
-def cache_dir() -> Path:
-    """Where the block index is kept: $REKONESANS_CACHE_DIR, else the user's cache folder."""
+def cache_dir() -> Path | None:
+    """Where the block index is kept: $REKONESANS_CACHE_DIR, else the user's cache folder
+    (None for a user without a home: each process then reads the stream once)."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:
+        return None
     return Path(base) / "rekonesans"
 
 
-def _stream_map(lang: str, folder: Path) -> Mapping[str, str]:
+def _stream_map(lang: str, folder: Path | None) -> Mapping[str, str]:
     """simplemma's `StreamMap` for `lang`, its block index read from `folder` when kept there."""
     from simplemma.strategies.dictionaries import dictionary_factory as factory_module
     from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 
+    if folder is None:
+        return StreamMap(lang)
     source = factory_module.DATA_FOLDER / f"{lang}.plzma"
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     path = folder / f"simplemma-{lang}-{digest}-v{_FORMAT}.index"
@@ -67,7 +73,7 @@ def _stream_map(lang: str, folder: Path) -> Mapping[str, str]:
 class IndexedDictionaryFactory:
     """A simplemma `DictionaryFactory` for Polish backed by `_stream_map`."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path | None) -> None:
         self._folder = folder
         self._maps: dict[str, Mapping[str, str]] = {}
 

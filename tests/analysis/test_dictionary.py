@@ -38,3 +38,7 @@ def test_unknown_and_known_words_are_told_apart(tmp_path):
     dictionary = IndexedDictionaryFactory(tmp_path).get_dictionary("pl")
     assert dictionary.get("lekarz") == "lekarz"
     assert dictionary.get("xyzqw") is None
+
+
+def test_without_a_cache_folder_the_stream_is_read_and_nothing_is_written():
+    assert _lemmas(IndexedDictionaryFactory(None)) == WORDS
