@@ -31,6 +31,9 @@ class Partition:
     labels: np.ndarray
     centres: np.ndarray
     agreement: tuple[float, ...]
+    # The consensus of the sample alone (what `consensus(sample, …)` gives), when the votes
+    # were taken on a sample: the stability figure compares other seeds with it.
+    sample_labels: np.ndarray | None = None
 
 
 def unit(matrix: np.ndarray) -> np.ndarray:
@@ -96,6 +99,9 @@ def consensus(vectors: np.ndarray, k: int, seed: int, runs: int, sample_size: in
     starts = np.vstack([sample[groups == g].mean(axis=0) for g in np.unique(groups)])
     labels, centres = kmeans(vectors, len(starts), seed, init=starts,
                              minibatch_from=minibatch_from)
+    # `seed_agreement` needs the sample's own partition: one KMeans pass on the sample from the
+    # same starts is what `consensus(sample, …)` would end with, without its votes again.
+    own = labels[rows] if len(rows) == n else kmeans(sample, len(starts), seed, init=starts)[0]
     labels, centres = relabel_by_size(labels, unit(centres))
     found = labels[rows]
     agreement = []
@@ -107,7 +113,7 @@ def consensus(vectors: np.ndarray, k: int, seed: int, runs: int, sample_size: in
         block = together[np.ix_(members, members)]
         pairs = len(members) * (len(members) - 1)
         agreement.append(round(float((block.sum() - np.trace(block)) / pairs), 4))
-    return Partition(labels, centres, tuple(agreement))
+    return Partition(labels, centres, tuple(agreement), own)
 
 
 def relabel_by_size(labels: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -198,7 +198,7 @@ def proper_lemmas(texts: Sequence[str]) -> frozenset[str]:
     streets and villages ("Otwock", "Kowalska"), never shown as a theme's keywords."""
     capital: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    for text in texts:
+    for text, times in Counter(texts).items():  # each distinct text once, weighted
         start = True
         for piece in _PIECE.findall(unicodedata.normalize("NFKC", text or "")):
             if not piece[0].isalpha():
@@ -206,8 +206,8 @@ def proper_lemmas(texts: Sequence[str]) -> frozenset[str]:
                 continue
             if not start:
                 lem = lemma(piece.lower())
-                seen[lem] += 1
-                capital[lem] += piece[0].isupper() and not piece.isupper()
+                seen[lem] += times
+                capital[lem] += times * (piece[0].isupper() and not piece.isupper())
             start = False
     return frozenset(lem for lem, n in capital.items() if n * 2 > seen[lem])
 
@@ -228,8 +228,13 @@ def theme_phrases(
     forms: dict[int, dict[tuple[str, ...], dict[str, list[int]]]] = {c: {} for c in classes}
     sizes: Counter[int] = Counter(labels)
     total: Counter[tuple[str, ...]] = Counter()
+    # Needs repeat word for word (a quarter of a large campaign's texts are distinct): each
+    # text's candidates are found once.
+    seen_texts: dict[str, dict] = {}
     for text, label in zip(texts, labels, strict=True):
-        found = candidates(words(text))
+        found = seen_texts.get(text)
+        if found is None:
+            found = seen_texts[text] = candidates(words(text))
         per_class[label].update(found.keys())
         total.update(found.keys())
         seen = forms[label]

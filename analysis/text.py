@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 
-import simplemma
-
+from analysis.dictionary import lemmatizer
 from analysis.pii import mask_pii
 
 LANG = "pl"
@@ -172,14 +171,11 @@ def display_text(text: str) -> str:
     return _SPACES.sub(" ", mask_pii(text)).strip()
 
 
-@lru_cache(maxsize=1)
-def _lemmatizer() -> simplemma.Lemmatizer:
-    # One instance holds simplemma's Polish dictionary for the life of the process.
-    return simplemma.Lemmatizer()
-
-
 def _is_own_lemma(word: str) -> bool:
-    return simplemma.is_known(word, lang=LANG) and _lemmatizer().lemmatize(word, lang=LANG) == word
+    # `simplemma.is_known` would decode simplemma's whole dictionary: the indexed one is asked.
+    words, lookup = lemmatizer()
+    word = unicodedata.normalize("NFC", word)
+    return lookup.get_lemma(word, LANG) is not None and words.lemmatize(word, lang=LANG) == word
 
 
 def _canonical(lemma: str) -> str:
@@ -200,7 +196,7 @@ def lemma(form: str) -> str:
     if form in FORM_FIXES:
         return FORM_FIXES[form]
     # simplemma capitalises proper names ("praga" -> "Praga"); keys stay lower case.
-    return _canonical(_lemmatizer().lemmatize(form, lang=LANG).lower())
+    return _canonical(lemmatizer()[0].lemmatize(form, lang=LANG).lower())
 
 
 @lru_cache(maxsize=200_000)

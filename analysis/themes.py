@@ -260,6 +260,7 @@ def cluster_needs(
         else:
             k, method = choose_k(vectors, params, distinct)
         lap("choose_k")
+        voted_k = k
         found = consensus_partition(vectors, k, params.seed, params)
         labels, centres = found.labels, found.centres
         agreement_of = dict(enumerate(found.agreement))
@@ -276,7 +277,10 @@ def cluster_needs(
         assigned = np.where(similarities >= params.min_similarity, labels, UNASSIGNED)
         lap("cluster")
         whole = len(vectors) <= params.sample_size
-        agreement = stability(vectors, k, params, found.labels if whole else None)
+        # The run's own partition of the sample is reused (its votes are the costliest step)
+        # unless folding changed k, when the comparison is made with k groups, as before.
+        base = found.labels if whole else found.sample_labels if k == voted_k else None
+        agreement = stability(vectors, k, params, base)
         lap("stability")
     themes = _name_themes(ids, texts, prepared, assigned, similarities, agreement_of, params)
     lap("naming")

@@ -13,7 +13,9 @@ one voivodeship: its powiats; one powiat: its campaigns; the first request count
 campaign),
 GET /panel for the big campaign, GET /potrzeby/ (default,
 every campaign) and with a word search, the analysis run of the big campaign in a fresh
-process (its wall time and peak memory, ru_maxrss), and the database's bytes per interview
+process (its wall time and peak memory, ru_maxrss; and the run's own seconds from start to
+commit, as the app's worker spends them, with its stages: load needs, prepare, vectors,
+choose_k, cluster, stability, naming, store), and the database's bytes per interview
 (on PostgreSQL per table and per index).
 
     .venv/bin/python bench/scale.py [--interviews 100000] [--big-needs 100000] [--runs 5]
@@ -21,6 +23,7 @@ process (its wall time and peak memory, ru_maxrss), and the database's bytes per
         '.venv/bin/python bench/scale.py --database-url "$DATABASE_URL"'
     bash .ci/with-postgres.sh bash -c \\
         '.venv/bin/python bench/scale.py --million --database-url "$DATABASE_URL"'  # the big run
+    .venv/bin/python bench/scale.py --interviews 40000 --reuse --skip-pages  # the analysis again
 
 Without `--database-url` it builds a SQLite file under bench/out/ (git-ignored).
 """
@@ -28,6 +31,7 @@ Without `--database-url` it builds a SQLite file under bench/out/ (git-ignored).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
@@ -220,15 +224,18 @@ def pages(url: str, campaign_id: int, runs: int) -> list[tuple[str, int, float, 
     return out
 
 
-def analysis(url: str, campaign_id: int, dense: bool) -> tuple[float, float]:
-    """(seconds, peak MB) of the analysis run of `campaign_id`, in a fresh process."""
+def analysis(url: str, campaign_id: int, dense: bool) -> dict[str, Any]:
+    """The analysis run of `campaign_id` in a fresh process: its wall seconds and peak MB, the
+    run's own seconds (start to commit, as the app's worker spends them) and its stages."""
+    load = os.getloadavg()
     started = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--analysis-of", str(campaign_id),
-                    "--database-url", url, *(["--dense"] if dense else [])],
-                   check=True)  # fmt: skip
+    done = subprocess.run([sys.executable, __file__, "--analysis-of", str(campaign_id),
+                           "--database-url", url, *(["--dense"] if dense else [])],
+                          check=True, stdout=subprocess.PIPE, text=True)  # fmt: skip
     seconds = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak_kb / 1024
+    return {"process_s": seconds, "peak_mb": peak_kb / 1024, "load": load,
+            **json.loads(done.stdout.strip().splitlines()[-1])}  # fmt: skip
 
 
 def run_analysis(url: str, campaign_id: int, dense: bool) -> None:
@@ -252,8 +259,11 @@ def run_analysis(url: str, campaign_id: int, dense: bool) -> None:
         db.session.commit()
         services.execute_run(run)
         db.session.commit()
+        seconds = time.perf_counter() - started
         log(f"  analysis: {run.n_needs} needs, k={run.k}, status {run.status}, "
-            f"{time.perf_counter() - started:.1f} s in the run; {run.timings}")
+            f"{seconds:.1f} s in the run; {run.timings}")
+        print(json.dumps({"run_s": seconds, "timings": run.timings, "k": run.k,
+                          "stability": run.stability, "needs": run.n_needs}))  # fmt: skip
 
 
 def storage(url: str, path: Path | None) -> tuple[int, int, dict[str, int]]:
@@ -300,6 +310,8 @@ def main() -> None:
     parser.add_argument("--dense", action="store_true", help="use the dense encoder if installed")
     parser.add_argument("--reuse", action="store_true",
                         help="measure a database an earlier run built (no build)")
+    parser.add_argument("--skip-pages", action="store_true",
+                        help="measure only the analysis run and the storage (with --reuse)")
     parser.add_argument("--analysis-of", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.million:
@@ -321,9 +333,9 @@ def main() -> None:
         log(f"building {args.interviews} interviews on {url.split('@')[-1]} …")
         built = build(url, args.interviews, args.big_needs)
         log(f"built in {built['build_s']:.0f} s")
-    measured = pages(url, built["campaign_id"], args.runs)
+    measured = [] if args.skip_pages else pages(url, built["campaign_id"], args.runs)
     log("pages measured")
-    seconds, peak_mb = analysis(url, built["campaign_id"], args.dense)
+    run = analysis(url, built["campaign_id"], args.dense)
     visits, total, tables = storage(url, path)
     dialect = url.split(":", 1)[0]
     print(f"\n## bench/scale.py — {date.today()}, {dialect}, {visits} interviews "
@@ -337,9 +349,15 @@ def main() -> None:
     for name, count, first_ms, median_ms, size in measured:
         print(f"| {name} | {count} | {first_ms:.0f} | {median_ms:.0f} | {size:,} |")
     encoder = "with" if args.dense else "without"
-    print(f"| analysis run of the big campaign (fresh process, {encoder} the dense encoder) "
-          f"| | {seconds * 1000:.0f} | "
-          f"peak {peak_mb:.0f} MB | |")  # fmt: skip
+    print(f"| analysis run of the big campaign (fresh process: imports, app, run; {encoder} "
+          f"the dense encoder) | | {run['process_s'] * 1000:.0f} | peak {run['peak_mb']:.0f} MB "
+          f"| |")  # fmt: skip
+    stages = ", ".join(f"{k} {v:.1f}" for k, v in run["timings"].items() if k != "total")
+    print(f"| the run itself, as the app's worker spends it (load needs, cluster, name, store, "
+          f"commit; {run['needs']} needs, k = {run['k']}, stability {run['stability']}) | | "
+          f"{run['run_s'] * 1000:.0f} | s: {stages} | |")  # fmt: skip
+    print(f"\nload average when the analysis started: "
+          f"{' '.join(f'{x:.2f}' for x in run['load'])} (/proc/loadavg)")
     print(f"\ndatabase: {total / 1e6:.1f} MB, {total / max(visits, 1):.0f} bytes per interview")
     if tables:
         print("\n| table (heap + TOAST) / index | MB | bytes per interview |")

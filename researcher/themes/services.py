@@ -8,14 +8,13 @@ to the next by member overlap.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from collections.abc import Sequence
-from itertools import islice
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 from flask_babel import gettext as _
-from sqlalchemy import func
 
 from analysis.areas import dominant_area
 from analysis.continuity import map_onto_previous
@@ -32,6 +31,7 @@ from analysis.vectors import DENSE_MODEL, dense_available, embed_texts
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
 from researcher.interviews.models import Need, NeedStatus, need_not_restricted
+from researcher.themes.bulk import NeedText, campaign_needs, store_assignments
 from researcher.themes.models import AnalysisRun, NeedVector, RunStatus, Theme, ThemeAssignment
 
 MIN_NEEDS = 4
@@ -46,61 +46,6 @@ def _effective_area(need: Need) -> str:
     return need.reviewed_area or need.area
 
 
-ASSIGNMENT_CHUNK = 5_000
-
-
-class NeedText(NamedTuple):
-    """What a run reads of a need: no ORM object, three columns."""
-
-    id: int
-    description: str
-    area: str  # effective: the manager's correction, else the researcher's
-
-
-def campaign_needs(campaign_id: int) -> list[NeedText]:
-    """The campaign's needs (not rejected) as plain tuples, by id.
-
-    A 100k-need campaign as ORM objects cost ~1 GB and most of a run's time; three columns
-    streamed in batches (a server-side cursor on PostgreSQL) cost a tenth. The rows are sorted
-    here rather than in SQL: the database would sort every row of the campaign on disk.
-    """
-    stmt = (
-        db.select(Need.id, Need.description, func.coalesce(Need.reviewed_area, Need.area))
-        .where(Need.campaign_id == campaign_id, Need.status != NeedStatus.REJECTED,
-               need_not_restricted())
-        .execution_options(yield_per=ASSIGNMENT_CHUNK)
-    )
-    rows = [NeedText(*row) for row in db.session.execute(stmt)]
-    rows.sort()
-    return rows
-
-
-def _store_assignments(run: AnalysisRun, result, themes: dict[int, Theme]) -> None:
-    """Every need's assignment at once: COPY on PostgreSQL, multi-row INSERTs elsewhere.
-
-    Not one ORM object per need. At 100,000 needs the INSERTs (statements of 1,000 rows,
-    parsed and planned each) took most of the storing; COPY streams the rows in one command.
-    """
-    rows = (
-        (run.id, int(need_id), themes[number].id if number in themes else None,
-         None if score is None else float(score), False, False)
-        for need_id, number, score in zip(
-            result.ids, result.assignments, result.similarities, strict=True
-        )
-    )  # fmt: skip
-    connection = db.session.connection()
-    if connection.dialect.name == "postgresql":
-        with connection.connection.driver_connection.cursor() as cursor:  # the session's own
-            with cursor.copy(f"COPY theme_assignments ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        return
-    table = ThemeAssignment.__table__
-    while chunk := list(islice(rows, ASSIGNMENT_CHUNK)):
-        db.session.execute(table.insert(), [dict(zip(COLUMNS, row, strict=True)) for row in chunk])
-
-
-COLUMNS = ("run_id", "need_id", "theme_id", "score", "manual", "late")
 
 
 def latest_run(campaign_id: int) -> AnalysisRun | None:
@@ -184,7 +129,9 @@ def execute_run(run: AnalysisRun) -> None:
     """Cluster the campaign's needs now and store the themes; failures end in status "blad"."""
     run.status, run.progress = "trwa", 5
     db.session.flush()
+    started = time.perf_counter()
     needs = campaign_needs(run.campaign_id)
+    loaded = round(time.perf_counter() - started, 4)
     if len(needs) < MIN_NEEDS:
         run.status = "blad"
         run.error = _("Za mało potrzeb do analizy (co najmniej %(n)d).", n=MIN_NEEDS)
@@ -206,14 +153,18 @@ def execute_run(run: AnalysisRun) -> None:
         run.themes.append(theme)
         themes[found.id] = theme
     db.session.flush()
-    _store_assignments(run, result, themes)
+    stored = time.perf_counter()
+    store_assignments(run, result, themes)
+    # The app's side beside the analysis' stages: reading the needs, writing the assignments.
+    timings = {**result.timings, "load_needs": loaded,
+               "store": round(time.perf_counter() - stored, 4)}  # fmt: skip
     if previous is not None:
         _carry_review(previous, run)
     run.k = result.k
     run.n_needs = len(needs)
     run.n_unassigned = sum(1 for a in result.assignments if a == UNASSIGNED)
     run.stability = result.stability
-    run.timings = dict(result.timings)
+    run.timings = timings
     run.params = {**run.params, "k_method": result.k_method, "dense": result.used_dense}
     run.status, run.progress, run.finished_at = RunStatus.READY, 100, utcnow()
     db.session.flush()

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
+from threadpoolctl import threadpool_limits
 
 from analysis.continuity import map_onto_previous, members_by_theme
 from analysis.naming import class_tfidf_terms, farthest_members
@@ -17,6 +18,7 @@ from analysis.themes import (
     cluster_needs,
     k_range,
     split_theme,
+    stability,
 )
 from analysis.vectors import VectorParams, text_vectors
 
@@ -257,3 +259,26 @@ def test_uncertain_needs_are_members_never_shown_as_typical():
         assert not set(uncertain) & {q.id for q in theme.typical}
         assert [q.similarity for q in theme.uncertain] == sorted(
             q.similarity for q in theme.uncertain)
+
+
+def test_a_sampled_run_reports_the_stability_measured_from_scratch():
+    # Above `sample_size` the votes are taken on a sample; the stability figure reuses the
+    # run's own consensus of that sample and must equal the one computed from nothing.
+    items, _ = labelled_items()
+    params = ThemeParams(k=4, seed=1, sample_size=15, stability_runs=2)
+    run = cluster_needs(items, params)
+    vectors = text_vectors(prepare([t for _, t in items]), VectorParams(seed=1))
+    with threadpool_limits(limits=1):
+        expected = stability(vectors, 4, params)
+    assert run.stability == expected is not None
+
+
+def test_a_sampled_run_gives_every_need_a_theme_and_repeats_exactly():
+    items, _ = labelled_items()
+    params = ThemeParams(seed=5, sample_size=12)
+    first, second = cluster_needs(items, params), cluster_needs(items, params)
+    assert len(first.assignments) == len(items)
+    assert all(a != UNASSIGNED for a in first.nearest)
+    assert sorted(i for t in first.themes for i in t.member_ids) == sorted(i for i, _ in items)
+    assert (first.assignments, first.themes, first.stability) == (
+        second.assignments, second.themes, second.stability)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 
 import pytest
 
@@ -107,6 +108,25 @@ def test_run_stores_parameters_seed_counts_and_timings(client, login, campaign_n
     assert (run.seed, run.k, run.n_needs) == (7, 3, 18)
     assert run.params["k"] == 3 and "total" in run.timings
     assert run.stability is not None
+
+
+def test_every_need_gets_one_assignment_row_with_its_theme_and_score(
+    client, login, campaign_needs, inline
+):
+    login("manager")
+    run = run_analysis(client)
+    rows = db.session.execute(
+        db.select(ThemeAssignment.need_id, ThemeAssignment.theme_id, ThemeAssignment.score,
+                  ThemeAssignment.manual, ThemeAssignment.late)
+        .where(ThemeAssignment.run_id == run.id)
+    ).all()  # fmt: skip
+    assert len(rows) == len({r.need_id for r in rows}) == run.n_needs
+    sizes = Counter(r.theme_id for r in rows if r.theme_id is not None)
+    assert sizes == {t.id: t.size for t in run.themes if t.size}
+    assert sum(r.theme_id is None for r in rows) == run.n_unassigned
+    assert all(r.score is not None for r in rows)
+    assert not any(r.manual or r.late for r in rows)
+    assert {"load_needs", "store", "total"} <= set(run.timings)
 
 
 def test_themes_page_shows_size_terms_and_typical_needs(client, login, campaign_needs, inline):
