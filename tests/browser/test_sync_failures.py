@@ -69,7 +69,7 @@ def test_a_sync_cut_off_after_the_server_stored_it_is_retried_without_duplicates
     assert len(visits_by_uuid(app, uuids)) == 3  # stored on the server already
 
     page.click("#sync-now")
-    expect(page.locator("#outbox-badge")).to_have_attribute("data-count", "0")
+    expect(page.locator("#outbox-badge")).to_have_attribute("data-count", "0", timeout=15000)
     assert len(calls) == 2
     assert calls[0]["batch_id"] != calls[1]["batch_id"]
     assert calls[0]["device_id"] == calls[1]["device_id"]
