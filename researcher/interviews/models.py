@@ -78,7 +78,9 @@ class Visit(db.Model):
     services_rating: Mapped[str | None] = mapped_column(String(30))
     volunteering: Mapped[str | None] = mapped_column(String(10))
     community_gaps: Mapped[list[str] | None] = mapped_column(JSON)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # answers, without contact data
+    # The answers, without contact data and without the needs, which are their rows of
+    # `needs` (`interviews.answers.visit_answers` puts them back for every reader).
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     # Art. 18: a frozen visit stays stored but is left out of analysis and reports until released.
     restricted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     # Entered on the phone later from a paper questionnaire (envelope `from_paper`);
@@ -189,6 +191,7 @@ class Need(db.Model):
     service_type: Mapped[str | None] = mapped_column(String(100))
     beneficiary: Mapped[str] = mapped_column(String(20))
     target_groups: Mapped[list[str]] = mapped_column(JSON)
+    target_groups_other: Mapped[str | None] = mapped_column(String(100))  # D5.inna
     urgency: Mapped[str] = mapped_column(String(20))
     met_status: Mapped[str] = mapped_column(String(20))
     met_by: Mapped[list[str]] = mapped_column(JSON, default=list)

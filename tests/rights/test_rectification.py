@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from researcher.audit.models import AccessAction, AccessLogEntry
 from researcher.extensions import db
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.models import Need, Visit, VisitVersion
 from researcher.rights.models import Rectification, RightsRequest
 from tests.rights.conftest import CODE
@@ -45,9 +46,9 @@ def test_a_corrected_need_is_a_new_version_with_who_when_and_the_request(
     db.session.expire_all()
     visit = db.session.get(Visit, visit.id)
     assert visit.revision == old_revision + 1
-    assert visit.data["needs"][0]["description"] == (
+    assert visit_answers(visit)["needs"][0]["description"] == (
         "Mama potrzebuje pomocy przy zakupach dwa razy w tygodniu.")
-    assert visit.needs[0].description == visit.data["needs"][0]["description"]
+    assert visit.needs[0].description == visit_answers(visit)["needs"][0]["description"]
     [earlier] = db.session.scalars(
         db.select(VisitVersion).where(VisitVersion.visit_uuid == visit.uuid)).all()
     assert earlier.revision == old_revision
@@ -79,7 +80,7 @@ def test_a_correction_is_masked_like_any_answer_at_ingestion(client, handler, st
     assert "44051401458" not in need.description and "601 234 567" not in need.description
     assert "[PESEL]" in need.description and "[TELEFON]" in need.description
     stored_visit = db.session.get(Visit, visit.id)
-    assert stored_visit.data["needs"][1]["description"] == need.description
+    assert visit_answers(stored_visit)["needs"][1]["description"] == need.description
     page = client.get(f"/wnioski/{made.id}").get_data(as_text=True)
     assert "zastąpiono znacznikami" in page
 

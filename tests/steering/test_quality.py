@@ -100,7 +100,7 @@ def test_a_run_of_answers_at_the_same_position_is_a_signal(interview):
         data[key] = questions[key].options[0].key
     visit = SimpleNamespace(id=1, researcher_id=1, recorded_at=datetime(2026, 5, 1),
                             is_interview=True, opened_at=None, finished_at=None,
-                            form_version="2026.1", data=data)
+                            form_version="2026.1", data=data, needs=[])
     limits = Thresholds(short_seconds=300, same_answers=len(household), nobody_run=3)
     (signal,) = interview_signals(visit, limits)
     assert signal.kind == SignalKind.SAME_ANSWERS and signal.value >= len(household)
