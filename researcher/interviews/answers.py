@@ -1,10 +1,15 @@
-"""A visit's answers with its needs: the needs are stored once, as rows of `needs`.
+"""A visit's whole answer, stored once: its needs as rows of `needs`, its copied answers as
+columns of `visits`, the rest in `visits.data`.
 
 `visits.data` holds the questionnaire answers *without* the list of needs (module D) whenever
 every need of it can be rebuilt exactly from its row: the columns of `needs` are named after
 the answers, and the phone sends no unanswered ones (`withoutEmpty` in form-logic.js), so a
 need comes back as sent. A record whose needs carry something the columns cannot say (an
 empty answer sent by another client) keeps its list in `data`, as before: nothing is lost.
+
+The answers copied to columns of `visits` for counting and lookups (`VISIT_ANSWER_COLUMNS`:
+campaign, locality, outcome, respondent code, E1, E2, E3) are left out of `data` too; a writer
+that changes one of these answers changes its column (`apply.visit_columns` does).
 
 Every reader of a visit's answers — the correction record, the respondent's dossier and PDF,
 retention, rights, history, earlier versions — goes through `visit_answers`.
@@ -19,6 +24,12 @@ from forms.model import is_empty
 from researcher.interviews.models import Need, Visit
 
 NEEDS_KEY = "needs"
+#: Answers stored as the `visits` column of the same name (and nowhere else): their value is
+#: the column's, so a column of None means "not answered".
+VISIT_ANSWER_COLUMNS = (
+    "campaign_id", "locality_id", "visit_outcome", "respondent_code", "services_rating",
+    "volunteering", "community_gaps",
+)  # fmt: skip
 #: The researcher's answers of a need (questionnaire order), each stored in the column of its
 #: name; a manager's review never writes these columns (it has `reviewed_*`).
 NEED_ANSWER_KEYS = (
@@ -62,19 +73,25 @@ def rebuilt_exactly(answers: Any) -> bool:
 
 
 def stored_data(data: Mapping[str, Any]) -> dict[str, Any]:
-    """`data` as `visits.data` keeps it: without the needs when the rows give them back."""
+    """`data` as `visits.data` keeps it: without the answers its visit's columns hold, and
+    without the needs when the rows give them back."""
     needs = data.get(NEEDS_KEY)
-    out = dict(data)
+    out = {k: v for k, v in data.items() if not (k in VISIT_ANSWER_COLUMNS and v is not None)}
     if isinstance(needs, list) and needs and all(rebuilt_exactly(n) for n in needs):
         del out[NEEDS_KEY]
     return out
 
 
-def with_needs(
-    data: Mapping[str, Any], needs: Iterable[Need | Mapping[str, Any]]
+def whole_answers(
+    data: Mapping[str, Any], needs: Iterable[Need | Mapping[str, Any]], visit: Any
 ) -> dict[str, Any]:
-    """Stored `data` with its needs back (from rows in position order), unless it kept them."""
+    """Stored `data` with the answers of `visit`'s columns (a `Visit` or a row with them) and
+    its needs (rows in position order) back, unless it kept them."""
     out = dict(data)
+    for key in VISIT_ANSWER_COLUMNS:
+        value = getattr(visit, key, None)
+        if key not in out and value is not None:
+            out[key] = list(value) if isinstance(value, list) else value
     if NEEDS_KEY not in out:
         rebuilt = [need_answers(n) for n in needs]
         if rebuilt:
@@ -84,11 +101,20 @@ def with_needs(
 
 def visit_answers(visit: Visit) -> dict[str, Any]:
     """The visit's whole answer (as the phone sent it, contact data apart), needs included."""
-    return with_needs(visit.data or {}, visit.needs)
+    return whole_answers(visit.data or {}, visit.needs, visit)
+
+
+def answers_without_needs(visit: Visit) -> dict[str, Any]:
+    """The visit's answers outside module D (no statement for its needs), for readers of the
+    visit-level questions only."""
+    out = whole_answers(visit.data or {}, (), visit)
+    out.pop(NEEDS_KEY, None)
+    return out
 
 
 def streamed_with_needs(visits: Iterable[Any], needs: Iterable[Any]) -> Iterator[tuple[Any, dict]]:
-    """(row, its answers) for visit rows (with `id` and `data`) in id order, given the rows of
+    """(row, its answers) for visit rows (with `id`, `data` and the `VISIT_ANSWER_COLUMNS`) in
+    id order, given the rows of
     their needs (`visit_id`, `position` and the answer columns) in (visit_id, position) order:
     two streamed statements merged, whatever the number of visits."""
     pending = iter(needs)
@@ -99,7 +125,12 @@ def streamed_with_needs(visits: Iterable[Any], needs: Iterable[Any]) -> Iterator
             if ahead.visit_id == visit.id:
                 own.append(ahead._mapping)
             ahead = next(pending, None)
-        yield visit, with_needs(visit.data or {}, own)
+        yield visit, whole_answers(visit.data or {}, own, visit)
+
+
+def visit_answer_columns() -> list[Any]:
+    """The columns of `visits` holding answers, to select beside `Visit.data`."""
+    return [getattr(Visit, key) for key in VISIT_ANSWER_COLUMNS]
 
 
 def need_answer_columns() -> list[Any]:

@@ -139,7 +139,8 @@ def _visit_log(now: datetime, config, apply: bool) -> int:
     ):
         count += 1
         if apply:
-            visit.data = {k: visit.data.get(k) for k in VISIT_LOG_KEEPS}
+            answers = visit_answers(visit)
+            visit.data = stored_data({k: answers.get(k) for k in VISIT_LOG_KEEPS})
             visit.recorded_at = _midnight(visit.recorded_on)
             visit.device_id = ""
             db.session.execute(delete(VisitVersion).where(VisitVersion.visit_uuid == visit.uuid))

@@ -20,7 +20,12 @@ from flask_babel import lazy_gettext as _l
 from forms.model import Group, Question
 from forms.questionnaire import QUESTIONNAIRES, get_questionnaire
 from researcher.extensions import db
-from researcher.interviews.answers import need_answer_columns, streamed_with_needs, visit_answers
+from researcher.interviews.answers import (
+    need_answer_columns,
+    streamed_with_needs,
+    visit_answer_columns,
+    visit_answers,
+)
 from researcher.interviews.models import Need, Visit
 
 NOBODY = "nikt"
@@ -168,7 +173,8 @@ def campaign_signals(campaign_id: int, limits: Thresholds) -> list[Signal]:
     # Streamed in batches: a large campaign's answers never sit in memory at once.
     interviews = db.session.execute(
         db.select(Visit.id, Visit.researcher_id, Visit.recorded_at, Visit.is_interview,
-                  Visit.opened_at, Visit.finished_at, Visit.form_version, Visit.data)
+                  Visit.opened_at, Visit.finished_at, Visit.form_version, Visit.data,
+                  *visit_answer_columns())
         .where(Visit.campaign_id == campaign_id, Visit.is_interview)
         .order_by(Visit.id)
         .execution_options(yield_per=2000)

@@ -151,8 +151,9 @@ def test_migrating_masks_personal_data_already_stored_in_free_text(demo, intervi
 
 
 def test_needs_stored_once_moves_the_needs_out_of_the_visit_data_and_back(demo, interview):
-    """cf36fa8fd7ef: down, every visit's data holds its needs (D5.inna too); up, only needs
-    that are their rows exactly leave `data`; a visit whose rows differ keeps its list."""
+    """cf36fa8fd7ef: down, every visit's data holds its needs (D5.inna too) and the answers
+    copied to columns; up, only needs that are their rows exactly leave `data` (a visit whose
+    rows differ keeps its list), and the copies of columns."""
     from sqlalchemy import text
 
     from researcher.auth.models import User
@@ -178,13 +179,14 @@ def test_needs_stored_once_moves_the_needs_out_of_the_visit_data_and_back(demo, 
         connection.execute(text(
             "UPDATE needs SET description = 'inny opis' WHERE position = 1 AND visit_id = "
             "(SELECT id FROM visits WHERE uuid = :uuid)"), {"uuid": differs["uuid"]})
-    assert data_of[same["uuid"]]["needs"] == same["data"]["needs"]
-    assert data_of[differs["uuid"]]["needs"] == differs["data"]["needs"]
+    assert data_of[same["uuid"]] == same["data"]
+    assert data_of[differs["uuid"]] == differs["data"]
 
     upgrade()
     visits = {v.uuid: v for v in db.session.scalars(db.select(Visit))}
     assert "needs" not in visits[same["uuid"]].data
+    assert "visit_outcome" not in visits[same["uuid"]].data  # a copy of its column
     assert visits[same["uuid"]].needs[1].target_groups_other == "dzieci z gospodarstw"
-    assert visit_answers(visits[same["uuid"]])["needs"] == same["data"]["needs"]
+    assert visit_answers(visits[same["uuid"]]) == same["data"]
     assert visits[differs["uuid"]].data["needs"] == differs["data"]["needs"]
-    assert visit_answers(visits[differs["uuid"]])["needs"] == differs["data"]["needs"]
+    assert visit_answers(visits[differs["uuid"]]) == differs["data"]

@@ -1,4 +1,5 @@
-"""A synced visit's needs are stored once, as rows of `needs`; every reader gets them back."""
+"""A synced visit's needs are stored once, as rows of `needs` (and its answers copied to
+columns of `visits` only there); every reader gets the whole answer back."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import copy
 import json
 
 from researcher.extensions import db
-from researcher.interviews.answers import visit_answers
+from researcher.interviews.answers import VISIT_ANSWER_COLUMNS, visit_answers
 from researcher.interviews.models import Need, Visit, VisitVersion
 from researcher.interviews.sync import apply_record
 from tests.interviews.conftest import batch
@@ -31,6 +32,10 @@ def test_a_synced_visit_keeps_its_needs_only_as_rows(client, login, demo, interv
     assert result["status"] == "created"
     visit = _stored(sent["uuid"])
     assert "needs" not in visit.data
+    # The answers copied to columns of `visits` (outcome, E1–E3, code…) are stored once too.
+    assert not set(VISIT_ANSWER_COLUMNS) & set(visit.data)
+    assert visit.services_rating == sent["data"]["services_rating"]
+    assert visit_answers(visit) == sent["data"]
     assert [n.description for n in visit.needs] == [
         n["description"] for n in sent["data"]["needs"]]
     assert visit.needs[1].target_groups_other == "dzieci dojeżdżające do szkoły"

@@ -77,7 +77,7 @@ def test_the_visit_log_keeps_only_outcome_and_day_three_months_after_the_campaig
     visit = db.session.get(Visit, visit.id)
     assert visit.device_id == "" and visit.recorded_at.time() == datetime.min.time()
     assert (visit.recorded_on, visit.visit_outcome) == (day, outcome)
-    assert set(visit.data) == {"campaign_id", "locality_id", "visit_outcome"}
+    assert set(visit_answers(visit)) == {"campaign_id", "locality_id", "visit_outcome"}
     assert counts(ReportFilter(campaign_id=1)).visits == before
 
 
