@@ -72,12 +72,22 @@ def rebuilt_exactly(answers: Any) -> bool:
     return isinstance(answers, dict) and need_answers(answer_columns(answers)) == answers
 
 
-def stored_data(data: Mapping[str, Any]) -> dict[str, Any]:
+def stored_data(
+    data: Mapping[str, Any], rows: Iterable[Need | Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
     """`data` as `visits.data` keeps it: without the answers its visit's columns hold, and
-    without the needs when the rows give them back."""
+    without the needs when the rows give them back — the rows written from these very answers
+    (`rows` None: the sync fills them next), or the visit's current `rows`, which a writer
+    that changed them passes (rectification, retention)."""
     needs = data.get(NEEDS_KEY)
     out = {k: v for k, v in data.items() if not (k in VISIT_ANSWER_COLUMNS and v is not None)}
-    if isinstance(needs, list) and needs and all(rebuilt_exactly(n) for n in needs):
+    if not isinstance(needs, list) or not needs:
+        return out
+    if rows is None:
+        given_back = all(rebuilt_exactly(n) for n in needs)
+    else:
+        given_back = [need_answers(n) for n in rows] == needs
+    if given_back:
         del out[NEEDS_KEY]
     return out
 

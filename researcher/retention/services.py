@@ -98,7 +98,7 @@ def anonymise_visit(visit: Visit) -> None:
         need.description = ""
         need.service_type = None
         need.target_groups_other = None
-    visit.data = stored_data(data)  # the rows above give the needs back without their text
+    visit.data = stored_data(data, visit.needs)  # the rows give the needs back, text gone
 
 
 def _contacts(now: datetime, config, apply: bool) -> int:

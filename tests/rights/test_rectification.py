@@ -126,3 +126,24 @@ def test_a_required_answer_is_never_emptied(client, handler, stored):
     correct(client, made, visit, "needs.0.description", "   ")
     db.session.expire_all()
     assert db.session.get(Visit, visit.id).revision == 1
+
+
+def test_a_need_rectified_after_a4_withdrawal_is_the_one_shown_at_that_place(
+    client, handler, stored
+):
+    """Withdrawing A4 removed need 1: the answer's second need is now the row at position 3.
+    Its rectified text lands in that row, the only copy of it (not in position 2's)."""
+    visit = stored()
+    handler()
+    made = open_request(client, kind="wycofanie_zgody_a4")
+    client.post(f"/wnioski/{made.id}/wycofanie-a4")
+    db.session.expire_all()
+    visit = db.session.get(Visit, visit.id)
+    untouched = visit.needs[0].description
+    made = open_request(client)
+    new_text = "Brakuje dowozu do przychodni w powiecie dla starszych mieszkańców."
+    assert correct(client, made, visit, "needs.1.description", new_text).status_code == 302
+    db.session.expire_all()
+    visit = db.session.get(Visit, visit.id)
+    assert [(n.position, n.description) for n in visit.needs] == [(2, untouched), (3, new_text)]
+    assert [n["description"] for n in visit_answers(visit)["needs"]] == [untouched, new_text]
