@@ -124,9 +124,8 @@ def answers_without_needs(visit: Visit) -> dict[str, Any]:
 
 def streamed_with_needs(visits: Iterable[Any], needs: Iterable[Any]) -> Iterator[tuple[Any, dict]]:
     """(row, its answers) for visit rows (with `id`, `data` and the `VISIT_ANSWER_COLUMNS`) in
-    id order, given the rows of
-    their needs (`visit_id`, `position` and the answer columns) in (visit_id, position) order:
-    two streamed statements merged, whatever the number of visits."""
+    id order, given the rows of their needs (`visit_id` and the answer columns) in (visit_id,
+    position) order: two streamed statements merged, whatever the number of visits."""
     pending = iter(needs)
     ahead = next(pending, None)
     for visit in visits:

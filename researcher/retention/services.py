@@ -35,7 +35,7 @@ from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db, local_day
 from researcher.followups.models import CLOSED as FOLLOWUP_CLOSED
 from researcher.followups.models import Followup
-from researcher.interviews.answers import stored_data, visit_answers
+from researcher.interviews.answers import answers_without_needs, stored_data, visit_answers
 from researcher.interviews.models import (
     Contact,
     Need,
@@ -139,7 +139,7 @@ def _visit_log(now: datetime, config, apply: bool) -> int:
     ):
         count += 1
         if apply:
-            answers = visit_answers(visit)
+            answers = answers_without_needs(visit)  # no interview: no needs
             visit.data = stored_data({k: answers.get(k) for k in VISIT_LOG_KEEPS})
             visit.recorded_at = _midnight(visit.recorded_on)
             visit.device_id = ""
