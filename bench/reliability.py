@@ -233,6 +233,11 @@ class Database:
         position twice; corrupt: a visit whose needs (count or text) differ from the record's,
         or whose data differ from what was sent."""
         from researcher.extensions import db
+        from researcher.interviews.answers import (
+            need_answer_columns,
+            visit_answer_columns,
+            whole_answers,
+        )
         from researcher.interviews.models import Need, Visit
 
         found = {"lost": 0, "duplicated": 0, "corrupt": 0}
@@ -240,18 +245,18 @@ class Database:
         with self.app.app_context():
             visits: dict[str, list[Any]] = {}
             for start in range(0, len(uuids), 500):
-                rows = db.session.execute(db.select(Visit.id, Visit.uuid, Visit.data).where(
+                rows = db.session.execute(db.select(
+                    Visit.id, Visit.uuid, Visit.data, *visit_answer_columns()).where(
                     Visit.uuid.in_(uuids[start:start + 500])))
                 for row in rows:
                     visits.setdefault(row.uuid, []).append(row)
             ids = [row.id for rows in visits.values() for row in rows]
-            needs: dict[int, list[tuple[int, str]]] = {}
+            needs: dict[int, list[tuple[int, Any]]] = {}
             for start in range(0, len(ids), 500):
-                rows = db.session.execute(db.select(
-                    Need.visit_id, Need.position, Need.description).where(
+                rows = db.session.execute(db.select(Need.position, *need_answer_columns()).where(
                     Need.visit_id.in_(ids[start:start + 500])))
                 for row in rows:
-                    needs.setdefault(row.visit_id, []).append((row.position, row.description))
+                    needs.setdefault(row.visit_id, []).append((row.position, row._mapping))
             db.session.rollback()
         for visit_uuid, record in records.items():
             rows = visits.get(visit_uuid, [])
@@ -260,13 +265,15 @@ class Database:
                 continue
             if len(rows) > 1:
                 found["duplicated"] += 1
-            stored = sorted(needs.get(rows[0].id, []))
-            positions = [p for p, _d in stored]
+            stored = sorted(needs.get(rows[0].id, []), key=lambda pair: pair[0])
+            positions = [p for p, _n in stored]
             if len(set(positions)) != len(positions):
                 found["duplicated"] += 1
             sent = [n.get("description", "") for n in record["data"].get("needs", [])]
             data = {k: v for k, v in record["data"].items() if k != "contact"}
-            if [d for _p, d in stored] != sent or rows[0].data != data:
+            # The whole answer as every reader gets it: data, copied columns, needs' rows.
+            answers = whole_answers(rows[0].data, [n for _p, n in stored], rows[0])
+            if [n["description"] for _p, n in stored] != sent or answers != data:
                 found["corrupt"] += 1
         return found
 

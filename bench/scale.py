@@ -277,16 +277,19 @@ def storage(url: str, path: Path | None) -> tuple[int, int, dict[str, int]]:
         parts: dict[str, int] = {}
         if db.engine.dialect.name == "postgresql":
             total = db.session.scalar(db.text("SELECT pg_database_size(current_database())"))
-            # Heap (with TOAST) of every table above 1 MB, then each of its indexes.
+            # Heap (with TOAST) of every table above 1 MB, its TOAST apart, then its indexes.
             rows = db.session.execute(db.text(
-                "SELECT c.relname, pg_table_size(c.oid), c.oid FROM pg_class c "
+                "SELECT c.relname, pg_table_size(c.oid), c.oid, "
+                "coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) FROM pg_class c "
                 "JOIN pg_namespace n ON n.oid = c.relnamespace "
                 "WHERE n.nspname = 'public' AND c.relkind = 'r' "
                 "AND pg_total_relation_size(c.oid) > 1000000 "
                 "ORDER BY pg_total_relation_size(c.oid) DESC"
             )).all()  # fmt: skip
-            for name, size, oid in rows:
+            for name, size, oid, toast in rows:
                 parts[name] = size
+                if toast > 16384:  # an empty TOAST table and its index take 16 kB
+                    parts[f"  {name} (of it TOAST)"] = toast
                 for index, index_size in db.session.execute(db.text(
                     "SELECT i.relname, pg_relation_size(i.oid) FROM pg_index x "
                     "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = :oid "

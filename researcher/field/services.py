@@ -30,6 +30,7 @@ from researcher.auth.models import RESEARCHER, User
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.services import campaigns_for
 from researcher.extensions import db
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.models import Visit
 from researcher.interviews.sync import RecordResult, apply_record
 from researcher.steering.assignments import assigned_localities
@@ -97,7 +98,7 @@ def correction_record(user: User, visit_uuid: str) -> dict[str, Any] | None:
     )
     if visit is None:
         return None
-    data = dict(visit.data)
+    data = visit_answers(visit)  # the needs rebuilt from their rows, as the phone sent them
     return {
         "uuid": visit.uuid,
         "revision": visit.revision,

@@ -24,6 +24,7 @@ from forms.storable import storable_copy, unstorable
 from forms.vocabulary import AREAS_BY_KEY, SENSITIVE_GROUP_KEYS
 from researcher.auth.models import User
 from researcher.extensions import db, local_day, utcnow
+from researcher.interviews.answers import answer_columns, stored_data, visit_answers
 from researcher.interviews.contacts import encrypt_contact, seal_data, seal_record
 from researcher.interviews.kinds import RECORD_KINDS, VISIT, KindOutcome, kind_of
 from researcher.interviews.models import (
@@ -130,7 +131,7 @@ def visit_columns(record: dict[str, Any], data: dict[str, Any], digest: str) -> 
         "services_rating": data.get("services_rating"),
         "volunteering": data.get("volunteering"),
         "community_gaps": data.get("community_gaps"),
-        "data": data,
+        "data": stored_data(data),  # the needs are their rows (interviews/answers.py)
         "from_paper": bool(record.get("from_paper")),
     }
 
@@ -146,18 +147,7 @@ def need_columns(answers: dict[str, Any], visit: dict[str, Any]) -> dict[str, An
         "campaign_id": visit["campaign_id"],
         "locality_id": visit["locality_id"],
         "researcher_id": visit["researcher_id"],
-        "description": answers.get("description", ""),
-        "area": answers.get("area", ""),
-        "service_type": answers.get("service_type"),
-        "beneficiary": answers.get("beneficiary", ""),
-        "target_groups": list(answers.get("target_groups") or []),
-        "urgency": answers.get("urgency", ""),
-        "met_status": answers.get("met_status", ""),
-        "met_by": list(answers.get("met_by") or []),
-        "barriers": list(answers.get("barriers") or []),
-        "preferred_forms": list(answers.get("preferred_forms") or []),
-        "frequency": answers.get("frequency"),
-        "access_view": answers.get("access_view"),
+        **answer_columns(answers),
         "sensitive": _is_sensitive(answers),
         "consent_art9": visit["consent_health"],
         "recorded_at": visit["recorded_at"],
@@ -235,7 +225,7 @@ def _archive(visit: Visit) -> VisitVersion:
         form_version=visit.form_version,
         content_hash=visit.content_hash,
         recorded_at=visit.recorded_at,
-        data=visit.data,
+        data=visit_answers(visit),  # an earlier revision is kept whole, needs included
         researcher_id=visit.researcher_id,
     )
 

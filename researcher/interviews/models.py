@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     or_,
+    text,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -78,7 +79,9 @@ class Visit(db.Model):
     services_rating: Mapped[str | None] = mapped_column(String(30))
     volunteering: Mapped[str | None] = mapped_column(String(10))
     community_gaps: Mapped[list[str] | None] = mapped_column(JSON)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # answers, without contact data
+    # The answers, without contact data and without the needs, which are their rows of
+    # `needs` (`interviews.answers.visit_answers` puts them back for every reader).
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     # Art. 18: a frozen visit stays stored but is left out of analysis and reports until released.
     restricted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     # Entered on the phone later from a paper questionnaire (envelope `from_paper`);
@@ -139,6 +142,9 @@ class QuarantineStatus(StrEnum):
     REJECTED = "odrzucony"
 
 
+_HAS_MEETING = text("meeting_id IS NOT NULL")
+
+
 class Need(db.Model):
     """One need, denormalised for filtering and counting: from an interview (module D), a
     meeting, or entered by the manager (one by one or imported) for the other channels."""
@@ -163,6 +169,9 @@ class Need(db.Model):
         # On PostgreSQL the migration adds the trigram index `ix_needs_search_trgm`.
         Index("ix_needs_recorded", "recorded_at", "id"),
         Index("ix_needs_campaign_recorded", "campaign_id", "recorded_at", "id"),
+        # Only meetings' needs have one: a full index held a NULL for every visit's need.
+        Index("ix_needs_meeting_id", "meeting_id", postgresql_where=_HAS_MEETING,
+              sqlite_where=_HAS_MEETING),
         check_in("status", NeedStatus),
     )
 
@@ -171,9 +180,7 @@ class Need(db.Model):
     channel: Mapped[str] = mapped_column(
         String(30), default=Channel.VISIT.value, server_default=Channel.VISIT.value
     )
-    meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     # The file an imported need came from (kept for audit in import_files).
     import_file_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_files.id", ondelete="SET NULL")
@@ -189,6 +196,7 @@ class Need(db.Model):
     service_type: Mapped[str | None] = mapped_column(String(100))
     beneficiary: Mapped[str] = mapped_column(String(20))
     target_groups: Mapped[list[str]] = mapped_column(JSON)
+    target_groups_other: Mapped[str | None] = mapped_column(String(100))  # D5.inna
     urgency: Mapped[str] = mapped_column(String(20))
     met_status: Mapped[str] = mapped_column(String(20))
     met_by: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from analysis.pii import mask_pii
 from forms.questionnaire import get_questionnaire
 from researcher.extensions import db
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.models import Need, Visit, VisitVersion
 from researcher.labels import NEED_STATUS_LABELS, answer_label, area_label, group_label
 from researcher.needs.models import NeedChange
@@ -98,7 +99,7 @@ def _corrections(need: Need) -> list[HistoryEntry]:
         .order_by(VisitVersion.revision)
     ).all()
     copies = [(v.revision, v.form_version, v.data, v.stored_at) for v in kept]
-    copies.append((visit.revision, visit.form_version, visit.data, None))
+    copies.append((visit.revision, visit.form_version, visit_answers(visit), None))
     questions = get_questionnaire(visit.form_version).questions_by_key
     out = []
     for (revision, version, data, replaced_at), (later, _v, later_data, _r) in zip(

@@ -22,6 +22,7 @@ from forms.vocabulary import AREAS_BY_KEY, TARGET_GROUPS_BY_KEY
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.gminas.models import Locality
+from researcher.interviews.answers import answers_without_needs
 from researcher.interviews.models import CHANNEL_LABELS, Need, Visit
 from researcher.labels import NEED_STATUS_LABELS, URGENCY_LABELS
 from researcher.meetings.models import Meeting
@@ -138,7 +139,8 @@ def _visits(campaign: Campaign, version: str, pseudonym: Any) -> Table:
         db.select(Visit).where(Visit.campaign_id == campaign.id).order_by(Visit.recorded_at)
     )
     for visit in visits:
-        data = {k: v for k, v in visit.data.items() if k != "contact"}  # never contact data
+        # Never contact data; the answers its columns hold too (interviews/answers.py).
+        data = {k: v for k, v in answers_without_needs(visit).items() if k != "contact"}
         row = [visit.uuid, campaign.name, campaign.gmina.terc,
                localities.get(visit.locality_id, ""), visit.recorded_on.isoformat(),
                visit.form_version, _cell(visit.is_interview), _cell(visit.from_paper),

@@ -35,6 +35,7 @@ from researcher.exports.models import ExportJob, ExportStatus
 from researcher.extensions import db, local_day
 from researcher.followups.models import CLOSED as FOLLOWUP_CLOSED
 from researcher.followups.models import Followup
+from researcher.interviews.answers import answers_without_needs, stored_data, visit_answers
 from researcher.interviews.models import (
     Contact,
     Need,
@@ -85,16 +86,19 @@ def _free_text_keys(version: str) -> tuple[set[str], set[str]]:
 def anonymise_visit(visit: Visit) -> None:
     """Drop the keys and the free text of one interview, keep its coded answers."""
     top, nested = _free_text_keys(visit.form_version)
-    data = {k: v for k, v in visit.data.items() if k not in top and k != "respondent_code"}
-    data["needs"] = [{k: v for k, v in n.items() if k not in nested}
-                     for n in visit.data.get("needs") or []]
-    visit.data = data
+    answers = visit_answers(visit)
+    data = {k: v for k, v in answers.items() if k not in top and k != "respondent_code"}
+    if "needs" in answers:
+        data["needs"] = [{k: v for k, v in n.items() if k not in nested}
+                         for n in answers["needs"]]
     visit.respondent_code = None
     visit.uuid = str(uuid.uuid4())  # the phone's key no longer leads here
     visit.device_id = ""
     for need in visit.needs:
         need.description = ""
         need.service_type = None
+        need.target_groups_other = None
+    visit.data = stored_data(data, visit.needs)  # the rows give the needs back, text gone
 
 
 def _contacts(now: datetime, config, apply: bool) -> int:
@@ -135,7 +139,8 @@ def _visit_log(now: datetime, config, apply: bool) -> int:
     ):
         count += 1
         if apply:
-            visit.data = {k: visit.data.get(k) for k in VISIT_LOG_KEEPS}
+            answers = answers_without_needs(visit)  # no interview: no needs
+            visit.data = stored_data({k: answers.get(k) for k in VISIT_LOG_KEEPS})
             visit.recorded_at = _midnight(visit.recorded_on)
             visit.device_id = ""
             db.session.execute(delete(VisitVersion).where(VisitVersion.visit_uuid == visit.uuid))

@@ -121,7 +121,8 @@ def _without_health_answers(data: dict[str, Any], version: str) -> dict[str, Any
         health_options = {o.key for o in question.options or () if o.visible_when == HEALTH_CONSENT}
         if health_options and isinstance(data.get(question.key), list):
             data[question.key] = [v for v in data[question.key] if v not in health_options]
-    data["needs"] = [n for n in data.get("needs") or [] if not _needs_health_consent(n)]
+    if isinstance(data.get("needs"), list):  # kept in `data` (else the rows below are the needs)
+        data["needs"] = [n for n in data["needs"] if not _needs_health_consent(n)]
     return data
 
 

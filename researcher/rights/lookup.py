@@ -18,6 +18,7 @@ from researcher.card.models import ServiceCard, ServiceCardRow, card_row_needs
 from researcher.exports.models import ExportJob
 from researcher.extensions import db
 from researcher.followups.models import FOLLOWUP_STATUS_LABELS, Followup
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.contacts import decrypt_contact
 from researcher.interviews.models import Contact, QuarantinedRecord, Visit, VisitVersion
 from researcher.rights.codes import candidates
@@ -184,7 +185,7 @@ def dossier_json(dossier: Dossier) -> dict[str, Any]:
             "visit_outcome": v.visit_outcome,
             "consent_health": v.consent_health,
             "restricted": v.restricted,
-            "answers": v.data,
+            "answers": visit_answers(v),  # the needs too, rebuilt from their rows
             "needs": [
                 {"position": n.position, "description": n.description, "area": n.area,
                  "service_type": n.service_type, "urgency": n.urgency, "status": n.status}

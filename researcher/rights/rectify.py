@@ -21,12 +21,13 @@ from researcher.audit.models import AccessAction
 from researcher.audit.services import record_access
 from researcher.auth.models import User
 from researcher.extensions import db, utcnow
+from researcher.interviews.answers import stored_data, visit_answers
 from researcher.interviews.apply import content_hash
-from researcher.interviews.models import Visit, VisitVersion
+from researcher.interviews.models import Need, Visit, VisitVersion
 from researcher.rights.models import Rectification, RequestKind, RequestStatus, RightsRequest
 
 #: Need columns a free-text answer of a need is copied to (apply.need_columns).
-NEED_COLUMNS = ("description", "service_type")
+NEED_COLUMNS = ("description", "service_type", "target_groups_other")
 
 
 class RectifyError(Exception):
@@ -48,7 +49,7 @@ class Answer:
 def editable_answers(visit: Visit) -> list[Answer]:
     """The visit's free-text answers (never the contact form: it is not part of the answers)."""
     questionnaire = get_questionnaire(visit.form_version)
-    data = visit.data or {}
+    data = visit_answers(visit)
     found = [
         Answer(q.key, q.code, _(q.label), data.get(q.key) or "", q.max_length, bool(q.required))
         for _module, q in questionnaire.questions()
@@ -78,6 +79,15 @@ def _set(data: dict[str, Any], path: str, value: str) -> dict[str, Any]:
     return changed
 
 
+def _need_at(visit: Visit, index: int) -> Need | None:
+    """The row of the `index`-th need of the visit's answer: its rows in order when they are
+    the list (a need withdrawn under A4 leaves a gap in positions), else position index + 1."""
+    if "needs" not in visit.data:
+        rows = list(visit.needs)
+        return rows[index] if index < len(rows) else None
+    return next((n for n in visit.needs if n.position == index + 1), None)
+
+
 def rectify(made: RightsRequest, visit: Visit, path: str, value: str, by: User
             ) -> list[str]:
     """Store `value` as the answer at `path`, as a new revision of `visit`; returns the kinds
@@ -95,17 +105,17 @@ def rectify(made: RightsRequest, visit: Visit, path: str, value: str, by: User
     limit = answers[path].max_length
     if limit and len(value) > limit:
         raise RectifyError(_("Tekst jest za długi (najwyżej %(n)s znaków).", n=limit))
-    masked, found = mask_data(_set(visit.data, path, value), visit.form_version)
-    if masked == visit.data:
+    whole = visit_answers(visit)  # the needs too: a need's text is rectified like the rest
+    masked, found = mask_data(_set(whole, path, value), visit.form_version)
+    if masked == whole:
         raise RectifyError(_("Nowa treść jest taka sama jak zapisana."))
     db.session.add(VisitVersion(
         visit_uuid=visit.uuid, revision=visit.revision, kind="replaced",
         form_version=visit.form_version, content_hash=visit.content_hash,
-        recorded_at=visit.recorded_at, data=visit.data, researcher_id=visit.researcher_id,
+        recorded_at=visit.recorded_at, data=whole, researcher_id=visit.researcher_id,
     ))
     now = utcnow()
     before = visit.revision
-    visit.data = masked
     visit.revision = before + 1
     visit.content_hash = content_hash({"form_version": visit.form_version,
                                        "recorded_at": visit.recorded_at.isoformat(),
@@ -113,11 +123,13 @@ def rectify(made: RightsRequest, visit: Visit, path: str, value: str, by: User
     visit.updated_at = now
     parts = path.split(".")
     if len(parts) == 3 and parts[2] in NEED_COLUMNS:
-        for need in visit.needs:
-            if need.position == int(parts[1]) + 1:
-                setattr(need, parts[2], masked[parts[0]][int(parts[1])][parts[2]] or
-                        ("" if parts[2] == "description" else None))
-                need.updated_at = now
+        need = _need_at(visit, int(parts[1]))
+        if need is not None:
+            setattr(need, parts[2], masked[parts[0]][int(parts[1])][parts[2]] or
+                    ("" if parts[2] == "description" else None))
+            need.updated_at = now
+    # The needs leave `data` only if their rows, as changed above, give them back.
+    visit.data = stored_data(masked, visit.needs)
     entry = Rectification(visit_id=visit.id, request_id=made.id, by_id=by.id, at=now,
                           path=path, from_revision=before, to_revision=before + 1)
     db.session.add(entry)

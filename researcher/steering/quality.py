@@ -4,7 +4,7 @@ Three neutral signals, thresholds from the settings (`QUALITY_*` in config.py):
 a very short interview (opened → saved on the phone), a long run of single-choice answers
 at the same position of their option lists (e.g. always the first option: option keys differ
 between questions, positions do not), and many "nikt nie otworzył" in a row by one
-researcher. The rules are plain functions; `campaign_signals` reads two statements.
+researcher. The rules are plain functions; `campaign_signals` reads three statements.
 """
 
 from __future__ import annotations
@@ -20,7 +20,13 @@ from flask_babel import lazy_gettext as _l
 from forms.model import Group, Question
 from forms.questionnaire import QUESTIONNAIRES, get_questionnaire
 from researcher.extensions import db
-from researcher.interviews.models import Visit
+from researcher.interviews.answers import (
+    need_answer_columns,
+    streamed_with_needs,
+    visit_answer_columns,
+    visit_answers,
+)
+from researcher.interviews.models import Need, Visit
 
 NOBODY = "nikt"
 #: Answers that any interview gives the same way (the visit and its consents): not counted.
@@ -115,8 +121,10 @@ def longest_run(values: Iterable[Any]) -> int:
     return best
 
 
-def interview_signals(visit: Any, limits: Thresholds) -> list[Signal]:
-    """The signals of one interview (a `Visit` or a row with the same attributes)."""
+def interview_signals(visit: Any, limits: Thresholds,
+                      answers: Mapping[str, Any] | None = None) -> list[Signal]:
+    """The signals of one interview: a `Visit`, or a row with the same attributes and its
+    `answers` (needs included, `interviews.answers`)."""
     if not visit.is_interview:
         return []
     found = []
@@ -124,7 +132,9 @@ def interview_signals(visit: Any, limits: Thresholds) -> list[Signal]:
     if seconds is not None and seconds < limits.short_seconds:
         found.append(Signal(SignalKind.SHORT, visit.id, visit.researcher_id, visit.recorded_at,
                             seconds))
-    run = longest_run(answer_positions(visit.form_version, visit.data or {}))
+    if answers is None:
+        answers = visit_answers(visit)
+    run = longest_run(answer_positions(visit.form_version, answers))
     if run >= limits.same_answers:
         found.append(Signal(SignalKind.SAME_ANSWERS, visit.id, visit.researcher_id,
                             visit.recorded_at, run))
@@ -157,16 +167,26 @@ def nobody_runs(visits: Iterable[Any], limits: Thresholds) -> list[Signal]:
 
 
 def campaign_signals(campaign_id: int, limits: Thresholds) -> list[Signal]:
-    """Every signal of a campaign, newest first: two statements (the interviews with their
-    answers, read in memory and never shown; every visit's outcome for the runs)."""
+    """Every signal of a campaign, newest first: three statements (the interviews with their
+    answers and their needs' answers, read in memory and never shown; every visit's outcome
+    for the runs)."""
     # Streamed in batches: a large campaign's answers never sit in memory at once.
     interviews = db.session.execute(
         db.select(Visit.id, Visit.researcher_id, Visit.recorded_at, Visit.is_interview,
-                  Visit.opened_at, Visit.finished_at, Visit.form_version, Visit.data)
+                  Visit.opened_at, Visit.finished_at, Visit.form_version, Visit.data,
+                  *visit_answer_columns())
         .where(Visit.campaign_id == campaign_id, Visit.is_interview)
+        .order_by(Visit.id)
         .execution_options(yield_per=2000)
     )
-    found = [s for row in interviews for s in interview_signals(row, limits)]
+    needs = db.session.execute(
+        db.select(*need_answer_columns())
+        .where(Need.campaign_id == campaign_id, Need.visit_id.is_not(None))
+        .order_by(Need.visit_id, Need.position)
+        .execution_options(yield_per=2000)
+    )
+    found = [s for row, answers in streamed_with_needs(interviews, needs)
+             for s in interview_signals(row, limits, answers)]
     outcomes = db.session.execute(
         db.select(Visit.id, Visit.researcher_id, Visit.recorded_at, Visit.visit_outcome)
         .where(Visit.campaign_id == campaign_id)

@@ -1,5 +1,6 @@
 """Migrations: one head, an empty database upgrades, and the models match them."""
 
+import json
 from datetime import datetime
 
 from alembic.autogenerate import compare_metadata
@@ -147,3 +148,45 @@ def test_migrating_masks_personal_data_already_stored_in_free_text(demo, intervi
     assert (need.description, need.service_type) == (masked, "opieka [TELEFON]")
     assert db.session.scalar(db.select(VisitVersion.data))["researcher_note"] == masked
     assert db.session.scalar(db.select(QuarantinedRecord.payload))["data"]["x"] == masked
+
+
+def test_needs_stored_once_moves_the_needs_out_of_the_visit_data_and_back(demo, interview):
+    """cf36fa8fd7ef: down, every visit's data holds its needs (D5.inna too) and the answers
+    copied to columns; up, only needs that are their rows exactly leave `data` (a visit whose
+    rows differ keeps its list), and the copies of columns."""
+    from sqlalchemy import text
+
+    from researcher.auth.models import User
+    from researcher.interviews.answers import visit_answers
+    from researcher.interviews.models import Visit
+    from researcher.interviews.sync import apply_record
+
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    same, differs = interview(), interview()
+    for record in (same, differs):
+        record["data"]["needs"][1]["target_groups"] = ["dzieci", "inna"]
+        record["data"]["needs"][1]["target_groups_other"] = "dzieci z gospodarstw"
+        assert apply_record(record, researcher, "device", "batch").status == "created"
+    db.session.commit()
+    db.session.remove()
+
+    downgrade(revision="fed8e4f421c9")
+    data_of = {}
+    with db.engine.begin() as connection:
+        for uuid, data in connection.execute(text("SELECT uuid, data FROM visits")):
+            data_of[uuid] = json.loads(data) if isinstance(data, str) else data
+        # A row an older version changed without its copy in `data` (it must not be lost).
+        connection.execute(text(
+            "UPDATE needs SET description = 'inny opis' WHERE position = 1 AND visit_id = "
+            "(SELECT id FROM visits WHERE uuid = :uuid)"), {"uuid": differs["uuid"]})
+    assert data_of[same["uuid"]] == same["data"]
+    assert data_of[differs["uuid"]] == differs["data"]
+
+    upgrade()
+    visits = {v.uuid: v for v in db.session.scalars(db.select(Visit))}
+    assert "needs" not in visits[same["uuid"]].data
+    assert "visit_outcome" not in visits[same["uuid"]].data  # a copy of its column
+    assert visits[same["uuid"]].needs[1].target_groups_other == "dzieci z gospodarstw"
+    assert visit_answers(visits[same["uuid"]]) == same["data"]
+    assert visits[differs["uuid"]].data["needs"] == differs["data"]["needs"]
+    assert visit_answers(visits[differs["uuid"]]) == differs["data"]

@@ -48,7 +48,7 @@ def test_a_synced_interview_is_corrected_as_a_new_revision(app, new_context, fie
 
     with app.app_context():
         visit = db.session.scalar(db.select(Visit).where(Visit.uuid == record["uuid"]))
-        assert (visit.revision, visit.data["services_rating"]) == (2, "bardzo_zle")
+        assert (visit.revision, visit.services_rating) == (2, "bardzo_zle")
         assert len(visit.needs) == 3
         kept = db.session.scalars(
             db.select(VisitVersion).where(VisitVersion.visit_uuid == record["uuid"])

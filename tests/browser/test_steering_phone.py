@@ -78,7 +78,7 @@ def test_the_walk_offers_assigned_localities_first_and_a_visit_carries_its_timin
 
     with app.app_context():
         visit = db.session.scalar(db.select(Visit).where(Visit.uuid == uuid))
-        assert (visit.revision, visit.data["services_rating"]) == (2, "bardzo_zle")
+        assert (visit.revision, visit.services_rating) == (2, "bardzo_zle")
         assert (visit.opened_at, visit.finished_at) == timing  # the interview's, kept
         db.session.execute(db.delete(LocalityAssignment).where(
             LocalityAssignment.user_id == field_user.id))

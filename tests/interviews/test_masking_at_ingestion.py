@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from researcher.extensions import db
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.models import Need, QuarantinedRecord, Visit, VisitVersion
 from tests.interviews.conftest import batch
 
@@ -32,7 +33,7 @@ def test_needs_and_visit_data_hold_placeholders_not_the_personal_data(
     assert need.service_type == "opieka, tel. [TELEFON]"
     visit = db.session.scalar(db.select(Visit))
     assert visit.data["areas_other"] == MASKED
-    assert visit.data["needs"][0]["description"] == MASKED
+    assert visit_answers(visit)["needs"][0]["description"] == MASKED
     assert "data.needs.0.description" in result["warnings"]
     assert any("[TELEFON]" in m for m in result["warnings"]["data.needs.0.service_type"])
 

@@ -8,6 +8,7 @@ from researcher.audit.models import AccessAction, AccessLogEntry
 from researcher.audit.services import record_access
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.models import Contact, QuarantinedRecord, Visit, VisitVersion
 from researcher.reports.slices import ReportFilter, counts
 from researcher.retention.services import months_before, run_retention
@@ -76,7 +77,7 @@ def test_the_visit_log_keeps_only_outcome_and_day_three_months_after_the_campaig
     visit = db.session.get(Visit, visit.id)
     assert visit.device_id == "" and visit.recorded_at.time() == datetime.min.time()
     assert (visit.recorded_on, visit.visit_outcome) == (day, outcome)
-    assert set(visit.data) == {"campaign_id", "locality_id", "visit_outcome"}
+    assert set(visit_answers(visit)) == {"campaign_id", "locality_id", "visit_outcome"}
     assert counts(ReportFilter(campaign_id=1)).visits == before
 
 
@@ -100,9 +101,9 @@ def test_closing_a_campaign_anonymises_its_interviews_and_aggregates_stay_equal(
     visits = db.session.scalars(db.select(Visit).where(Visit.is_interview.is_(True))).all()
     assert all(v.respondent_code is None and v.uuid != uuid for v in visits)
     assert all("areas_other" not in v.data and "researcher_note" not in v.data for v in visits)
-    assert all("description" not in n for v in visits for n in v.data["needs"])
+    assert all("description" not in n for v in visits for n in visit_answers(v)["needs"])
     assert all(n.description == "" and n.service_type is None for v in visits for n in v.needs)
-    assert all(v.data["needs"][0]["area"] == "pomoc_spoleczna" for v in visits)
+    assert all(visit_answers(v)["needs"][0]["area"] == "pomoc_spoleczna" for v in visits)
     assert db.session.scalar(db.select(db.func.count(Contact.id))) == 0
     assert db.session.scalar(db.select(db.func.count(VisitVersion.id))) == 0
     assert db.session.get(Campaign, 1).anonymised_at == NOW

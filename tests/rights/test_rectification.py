@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from researcher.audit.models import AccessAction, AccessLogEntry
 from researcher.extensions import db
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.models import Need, Visit, VisitVersion
 from researcher.rights.models import Rectification, RightsRequest
 from tests.rights.conftest import CODE
@@ -45,9 +46,9 @@ def test_a_corrected_need_is_a_new_version_with_who_when_and_the_request(
     db.session.expire_all()
     visit = db.session.get(Visit, visit.id)
     assert visit.revision == old_revision + 1
-    assert visit.data["needs"][0]["description"] == (
+    assert visit_answers(visit)["needs"][0]["description"] == (
         "Mama potrzebuje pomocy przy zakupach dwa razy w tygodniu.")
-    assert visit.needs[0].description == visit.data["needs"][0]["description"]
+    assert visit.needs[0].description == visit_answers(visit)["needs"][0]["description"]
     [earlier] = db.session.scalars(
         db.select(VisitVersion).where(VisitVersion.visit_uuid == visit.uuid)).all()
     assert earlier.revision == old_revision
@@ -79,7 +80,7 @@ def test_a_correction_is_masked_like_any_answer_at_ingestion(client, handler, st
     assert "44051401458" not in need.description and "601 234 567" not in need.description
     assert "[PESEL]" in need.description and "[TELEFON]" in need.description
     stored_visit = db.session.get(Visit, visit.id)
-    assert stored_visit.data["needs"][1]["description"] == need.description
+    assert visit_answers(stored_visit)["needs"][1]["description"] == need.description
     page = client.get(f"/wnioski/{made.id}").get_data(as_text=True)
     assert "zastąpiono znacznikami" in page
 
@@ -125,3 +126,24 @@ def test_a_required_answer_is_never_emptied(client, handler, stored):
     correct(client, made, visit, "needs.0.description", "   ")
     db.session.expire_all()
     assert db.session.get(Visit, visit.id).revision == 1
+
+
+def test_a_need_rectified_after_a4_withdrawal_is_the_one_shown_at_that_place(
+    client, handler, stored
+):
+    """Withdrawing A4 removed need 1: the answer's second need is now the row at position 3.
+    Its rectified text lands in that row, the only copy of it (not in position 2's)."""
+    visit = stored()
+    handler()
+    made = open_request(client, kind="wycofanie_zgody_a4")
+    client.post(f"/wnioski/{made.id}/wycofanie-a4")
+    db.session.expire_all()
+    visit = db.session.get(Visit, visit.id)
+    untouched = visit.needs[0].description
+    made = open_request(client)
+    new_text = "Brakuje dowozu do przychodni w powiecie dla starszych mieszkańców."
+    assert correct(client, made, visit, "needs.1.description", new_text).status_code == 302
+    db.session.expire_all()
+    visit = db.session.get(Visit, visit.id)
+    assert [(n.position, n.description) for n in visit.needs] == [(2, untouched), (3, new_text)]
+    assert [n["description"] for n in visit_answers(visit)["needs"]] == [untouched, new_text]

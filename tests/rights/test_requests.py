@@ -8,6 +8,7 @@ from datetime import date
 from researcher.audit.models import AccessAction, AccessLogEntry
 from researcher.auth.permissions import Permission
 from researcher.extensions import db
+from researcher.interviews.answers import visit_answers
 from researcher.interviews.models import Contact, Need, QuarantinedRecord, Visit, VisitVersion
 from researcher.rights.models import ErasureRecord, RightsRequest
 from tests.rights.conftest import CODE
@@ -213,6 +214,6 @@ def test_withdrawing_a4_removes_health_answers_and_the_households_sensitive_need
     assert "daily_help_needed" not in visit.data and "informal_carer" not in visit.data
     # Need 1 (own household, "osoby niesamodzielne") goes; need 3 is for the community.
     assert [n.area for n in visit.needs] == ["edukacja", "zdrowie"]
-    assert [n["area"] for n in visit.data["needs"]] == ["edukacja", "zdrowie"]
+    assert [n["area"] for n in visit_answers(visit)["needs"]] == ["edukacja", "zdrowie"]
     assert "zdrowie" not in visit.data["areas"]
     assert logged(AccessAction.CONSENT_WITHDRAWAL)[0].detail["needs"] == 1

@@ -100,7 +100,7 @@ def test_a_run_of_answers_at_the_same_position_is_a_signal(interview):
         data[key] = questions[key].options[0].key
     visit = SimpleNamespace(id=1, researcher_id=1, recorded_at=datetime(2026, 5, 1),
                             is_interview=True, opened_at=None, finished_at=None,
-                            form_version="2026.1", data=data)
+                            form_version="2026.1", data=data, needs=[])
     limits = Thresholds(short_seconds=300, same_answers=len(household), nobody_run=3)
     (signal,) = interview_signals(visit, limits)
     assert signal.kind == SignalKind.SAME_ANSWERS and signal.value >= len(household)
@@ -148,3 +148,18 @@ def test_the_coverage_page_lists_signals_to_review(demo, add_visit, client, logi
     assert "Wiele „nikt nie otworzył” z rzędu" in page
     assert "2 wizyt „nikt nie otworzył” z rzędu" in page
     assert "nie ocena" in page
+
+
+def test_the_campaigns_signals_count_the_needs_answers_read_from_their_rows(demo, interview):
+    """The fixture's longest run (3) is inside its needs, which `visits.data` no longer holds:
+    the campaign's signals read them from `needs`, as one visit's page does."""
+    record = interview()
+    assert longest_run(answer_positions("2026.1", record["data"])) == 3
+    assert apply_record(record, _researcher(), "device", "batch").status == CREATED
+    db.session.commit()
+    limits = Thresholds(short_seconds=300, same_answers=3, nobody_run=3)
+    [signal] = campaign_signals(demo.campaign_id, limits)
+    assert (signal.kind, signal.value) == (SignalKind.SAME_ANSWERS, 3)
+    visit = db.session.scalar(db.select(Visit).where(Visit.uuid == record["uuid"]))
+    assert "needs" not in visit.data
+    assert interview_signals(visit, limits) == [signal]
