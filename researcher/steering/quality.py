@@ -195,3 +195,30 @@ def campaign_signals(campaign_id: int, limits: Thresholds) -> list[Signal]:
     )
     found += nobody_runs(outcomes, limits)
     return sorted(found, key=lambda s: s.at, reverse=True)
+
+
+#: Signals shown on one page of "Do przejrzenia": a city-sized campaign raises thousands.
+SIGNALS_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class SignalPage:
+    """One page of a campaign's signals (newest first), with the counts by kind of them all."""
+
+    shown: list[Signal]
+    total: int
+    by_kind: dict[SignalKind, int]
+    page: int
+    pages: int
+
+
+def signal_page(signals: list[Signal], page: int = 1, per_page: int | None = None) -> SignalPage:
+    """Page `page` (from 1; out of range: the nearest) of `signals`, `SIGNALS_PER_PAGE` each."""
+    per_page = per_page or SIGNALS_PER_PAGE
+    pages = max(1, -(-len(signals) // per_page))
+    page = min(max(page, 1), pages)
+    by_kind = {kind: 0 for kind in SignalKind}
+    for signal in signals:
+        by_kind[signal.kind] += 1
+    start = (page - 1) * per_page
+    return SignalPage(signals[start:start + per_page], len(signals), by_kind, page, pages)

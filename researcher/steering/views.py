@@ -38,6 +38,7 @@ from researcher.steering.quality import (
     campaign_signals,
     duration_seconds,
     interview_signals,
+    signal_page,
 )
 
 bp = Blueprint("steering", __name__)
@@ -56,10 +57,12 @@ def coverage():
     figures = signals = None
     if campaign is not None:
         figures = campaign_coverage(campaign)
-        signals = campaign_signals(campaign.id, _limits())
+        signals = signal_page(campaign_signals(campaign.id, _limits()),
+                              request.args.get("strona", 1, type=int))
+    shown = signals.shown if signals else []
     names = {u.id: u.display_name for u in db.session.scalars(
-        db.select(User).where(User.id.in_({s.researcher_id for s in signals or []})))}
-    open_ids = reviews.open_visit_ids([s.visit_id for s in signals or []])
+        db.select(User).where(User.id.in_({s.researcher_id for s in shown})))}
+    open_ids = reviews.open_visit_ids([s.visit_id for s in shown])
     return render_template(
         "steering/coverage.html", picker=picker, campaign=campaign, figures=figures,
         signals=signals, names=names, open_ids=open_ids, signal_labels=SIGNAL_LABELS,

@@ -15,6 +15,7 @@ from researcher.extensions import db
 from researcher.interviews.models import Visit
 from researcher.interviews.sync import CREATED, REJECTED, apply_record
 from researcher.steering.quality import (
+    Signal,
     SignalKind,
     Thresholds,
     answer_positions,
@@ -23,6 +24,7 @@ from researcher.steering.quality import (
     interview_signals,
     longest_run,
     nobody_runs,
+    signal_page,
 )
 
 LIMITS = Thresholds(short_seconds=300, same_answers=8, nobody_run=3)
@@ -163,3 +165,41 @@ def test_the_campaigns_signals_count_the_needs_answers_read_from_their_rows(demo
     visit = db.session.scalar(db.select(Visit).where(Visit.uuid == record["uuid"]))
     assert "needs" not in visit.data
     assert interview_signals(visit, limits) == [signal]
+
+
+def _signals(n: int) -> list[Signal]:
+    kinds = [SignalKind.SHORT, SignalKind.NOBODY_RUN]
+    return [Signal(kinds[i % 2], i, 1, datetime(2026, 5, 1) - timedelta(minutes=i), 60)
+            for i in range(n)]
+
+
+def test_signals_are_shown_a_page_at_a_time_with_the_counts_of_them_all():
+    page = signal_page(_signals(120), page=3, per_page=50)
+    assert (len(page.shown), page.total, page.page, page.pages) == (20, 120, 3, 3)
+    assert page.shown[0].visit_id == 100
+    assert page.by_kind == {SignalKind.SHORT: 60, SignalKind.SAME_ANSWERS: 0,
+                            SignalKind.NOBODY_RUN: 60}
+
+
+def test_a_page_out_of_range_shows_the_nearest():
+    assert signal_page(_signals(3), page=9, per_page=2).page == 2
+    assert signal_page(_signals(3), page=-1, per_page=2).page == 1
+    assert signal_page([], page=1).pages == 1
+
+
+def test_the_coverage_page_pages_its_signals(demo, add_visit, client, login, app, monkeypatch):
+    monkeypatch.setitem(app.config, "QUALITY_NOBODY_RUN", 2)
+    monkeypatch.setattr("researcher.steering.quality.SIGNALS_PER_PAGE", 1)
+    for day in (10, 11):  # two runs of "nikt" (besides whatever the demo raises)
+        add_visit("nikt", when=datetime(2026, 5, day, 10, 0))
+        add_visit("nikt", when=datetime(2026, 5, day, 10, 5))
+        add_visit("odmowa", when=datetime(2026, 5, day, 11, 0))
+    total = len(campaign_signals(demo.campaign_id, Thresholds.from_config(app.config)))
+    assert total >= 2
+    login("manager")
+    first = client.get(f"/postep?kampania={demo.campaign_id}").get_data(as_text=True)
+    assert first.count('class="visit-item"') == 1
+    assert f"Sygnałów: {total}" in first and f"Strona 1 z {total}" in first
+    assert "strona=2" in first and "Nowsze" not in first
+    last = client.get(f"/postep?kampania={demo.campaign_id}&strona={total}").get_data(as_text=True)
+    assert last.count('class="visit-item"') == 1 and "Nowsze" in last and "Starsze" not in last
