@@ -37,7 +37,9 @@ NEED_ANSWER_KEYS = (
     "target_groups_other", "urgency", "met_status", "met_by", "barriers", "preferred_forms",
     "frequency", "access_view",
 )  # fmt: skip
-_LISTS = {"target_groups", "met_by", "barriers", "preferred_forms"}
+#: The need answers stored as JSON lists (the others are plain columns).
+LIST_ANSWERS = frozenset({"target_groups", "met_by", "barriers", "preferred_forms"})
+_LISTS = LIST_ANSWERS
 _REQUIRED_TEXT = {"description", "area", "beneficiary", "urgency", "met_status"}
 
 
@@ -142,6 +144,7 @@ def visit_answer_columns() -> list[Any]:
     return [getattr(Visit, key) for key in VISIT_ANSWER_COLUMNS]
 
 
-def need_answer_columns() -> list[Any]:
-    """The columns `streamed_with_needs` reads from `needs`, in the order it expects."""
-    return [Need.visit_id, *(getattr(Need, key) for key in NEED_ANSWER_KEYS)]
+def need_answer_columns(keys: Iterable[str] = NEED_ANSWER_KEYS) -> list[Any]:
+    """The columns `streamed_with_needs` reads from `needs`: `visit_id` and the answers `keys`
+    (a reader of some answers only leaves the others out of the rebuilt needs)."""
+    return [Need.visit_id, *(getattr(Need, key) for key in keys)]

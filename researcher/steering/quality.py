@@ -21,6 +21,8 @@ from forms.model import Group, Question
 from forms.questionnaire import QUESTIONNAIRES, get_questionnaire
 from researcher.extensions import db
 from researcher.interviews.answers import (
+    LIST_ANSWERS,
+    NEED_ANSWER_KEYS,
     need_answer_columns,
     streamed_with_needs,
     visit_answer_columns,
@@ -179,8 +181,11 @@ def campaign_signals(campaign_id: int, limits: Thresholds) -> list[Signal]:
         .order_by(Visit.id)
         .execution_options(yield_per=2000)
     )
+    # Only the single-choice answers count here: the lists (JSON) and the description are
+    # left unread, which is most of the decoding on a large campaign.
+    singles = [k for k in NEED_ANSWER_KEYS if k not in LIST_ANSWERS and k != "description"]
     needs = db.session.execute(
-        db.select(*need_answer_columns())
+        db.select(*need_answer_columns(singles))
         .where(Need.campaign_id == campaign_id, Need.visit_id.is_not(None))
         .order_by(Need.visit_id, Need.position)
         .execution_options(yield_per=2000)
