@@ -152,8 +152,8 @@ def record_interview(phone: Phone, needs: int = 3) -> None:
     expect(phone.page.locator("#field-home")).to_be_visible()
 
 
-def go_to_need_step(phone: Phone, on_open=None, open_with: str = "#new-visit") -> None:
-    """The fewest answers that reach the first need's step (one area).
+def go_past_consents(phone: Phone, on_open=None, open_with: str = "#new-visit") -> None:
+    """Open an interview, answer the door and the consents, and go to the respondent's step.
     `on_open(page)` runs once the form is open (e.g. to switch the questions' language)."""
     phone.tap(open_with)
     if on_open:
@@ -165,6 +165,11 @@ def go_to_need_step(phone: Phone, on_open=None, open_with: str = "#new-visit") -
     phone.choose("adult", "tak")
     phone.choose("consent_health", "nie")
     phone.next()
+
+
+def go_to_need_step(phone: Phone, on_open=None, open_with: str = "#new-visit") -> None:
+    """The fewest answers that reach the first need's step (one area)."""
+    go_past_consents(phone, on_open, open_with)
     phone.choose("age_band", "30_44")
     phone.choose("household_size", "2")
     phone.choose("household_members", "dorosli_18_59")

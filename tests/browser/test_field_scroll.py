@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import ON_SCREEN, Phone, go_to_need_step, walking_phone
+from tests.browser.helpers import ON_SCREEN, Phone, go_past_consents, go_to_need_step, walking_phone
 
 pytestmark = pytest.mark.browser
 
@@ -107,13 +107,7 @@ def test_a_tick_in_a_long_list_brings_the_next_question_above_the_bar(phone):
 
 def test_a_tick_with_nothing_hidden_after_the_list_brings_up_the_rest_of_the_list(phone):
     page = phone.page
-    phone.tap("#new-visit")
-    phone.choose("visit_outcome", "zrealizowany")
-    phone.next()
-    for key, value in (("leaflet_given", "true"), ("consent_interview", "tak"),
-                       ("adult", "tak"), ("consent_health", "nie")):
-        phone.choose(key, value)
-    phone.next()
+    go_past_consents(phone)
     phone.choose("age_band", "30_44")
     phone.choose("household_size", "2")
     phone.choose("household_members", "dorosli_18_59")

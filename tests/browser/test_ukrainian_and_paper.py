@@ -12,6 +12,7 @@ from researcher.extensions import db
 from researcher.interviews.models import Visit
 from tests.browser.helpers import (
     Phone,
+    go_past_consents,
     log_in,
     open_field_app,
     outbox_records,
@@ -87,14 +88,7 @@ def test_questions_and_answers_in_ukrainian_save_the_same_record_as_in_polish(ap
 
 def test_the_switch_keeps_ukrainian_over_the_steps_of_one_interview_only(phone):
     page = phone.page
-    phone.tap("#new-visit")
-    _switch_to_ukrainian(page)
-    phone.choose("visit_outcome", "zrealizowany")
-    phone.next()
-    for key, value in (("leaflet_given", "true"), ("consent_interview", "tak"),
-                       ("adult", "tak"), ("consent_health", "nie")):
-        phone.choose(key, value)
-    phone.next()
+    go_past_consents(phone, on_open=_switch_to_ukrainian)
     expect(page.locator("label[for=q-age_band-odmowa]")).to_have_text("Відмова від відповіді")
     page.locator("#step-discard").click()
     page.locator("#step-discard").click()
