@@ -30,6 +30,7 @@ from researcher.imports.models import ImportFile
 from researcher.interviews.models import CHANNEL_LABELS, Channel, Need
 from researcher.interviews.record_rules import after_today
 from researcher.labels import URGENCY_LABELS
+from researcher.reports.jobs import request_counts
 from researcher.service_errors import ServiceError
 
 IMPORT_KIND = "needs"
@@ -226,7 +227,9 @@ def apply_import(stored: ImportFile, campaign: Campaign, by: User) -> dict[str, 
             extra={"import_file_id": stored.id},
         ), by)  # fmt: skip
 
-    return imports.apply(stored, preview.result, write)
+    done = imports.apply(stored, preview.result, write)
+    request_counts([campaign.id])  # hundreds of needs at once: count them before anyone looks
+    return done
 
 
 def upload_import(filename: str, content: bytes, campaign: Campaign, by: User) -> ImportFile:

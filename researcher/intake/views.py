@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,6 +27,7 @@ from researcher.imports.models import ImportFile
 from researcher.imports.template import template_csv, template_xlsx
 from researcher.intake import services
 from researcher.intake.forms import NeedEntryForm, NeedImportForm
+from researcher.jobs import worker as jobs_worker
 
 bp = Blueprint("intake", __name__, url_prefix="/zgloszenia")
 
@@ -96,6 +106,7 @@ def preview(import_id: int):
             flash(str(error), "error")
         else:
             db.session.commit()
+            jobs_worker.kick(current_app._get_current_object())  # count the new needs now
             flash(_("Zaimportowano potrzeby: %(n)s.", n=counts["imported"]), "success")
             return redirect(url_for("needs.index", campaign=campaign.id))
     result = services.preview_import(stored, campaign)

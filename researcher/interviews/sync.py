@@ -36,6 +36,7 @@ from researcher.interviews.models import (
     SyncBatch,
 )
 from researcher.interviews.record_rules import AccessCache, access_errors
+from researcher.reports.jobs import request_counts
 
 LOCK_RETRIES = 3
 
@@ -120,6 +121,16 @@ def _apply_batch(
     return results
 
 
+def _touched_campaigns(records: list[Any], results: list[RecordResult | None]) -> set[Any]:
+    """The campaigns of the records that changed something (every kind keeps it in its data)."""
+    return {
+        raw["data"].get("campaign_id")
+        for raw, result in zip(records, results, strict=True)
+        if result is not None and result.status in (CREATED, UPDATED)
+        and isinstance(raw, dict) and isinstance(raw.get("data"), dict)
+    }
+
+
 def sync_batch(payload: dict[str, Any], user: User) -> dict[str, Any]:
     """Apply a whole batch and commit it. Raises marshmallow.ValidationError for a bad envelope.
 
@@ -145,6 +156,7 @@ def sync_batch(payload: dict[str, Any], user: User) -> dict[str, Any]:
                     batch_id=batch_id, device_id=device_id, researcher_id=user.id, counts=counts
                 )
             )
+            request_counts(_touched_campaigns(records, results))
             db.session.commit()
             break
         except OperationalError:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from researcher.exports import services as exports
+from researcher.reports import jobs as counts
 from researcher.themes import jobs as themes
 
 
@@ -25,4 +26,5 @@ class JobKind:
 KINDS: dict[str, JobKind] = {
     exports.JOB_KIND: JobKind(exports.run_export, exports.export_failed),
     themes.JOB_KIND: JobKind(themes.run_analysis, themes.analysis_failed),
+    counts.JOB_KIND: JobKind(counts.run_counts, counts.counts_failed),
 }

@@ -53,14 +53,18 @@ CHUNK = 500  # campaigns per recount: bounds the IN lists and the memory of one 
 @dataclass(frozen=True)
 class Scope:
     """Which campaigns: every one (None), those of one voivodeship (two-digit TERC code) or of
-    one powiat (four digits)."""
+    one powiat (four digits); or one campaign (the background count after its data changed)."""
 
     prefix: str | None = None
+    campaign_id: int | None = None
 
     def conditions(self) -> list[Any]:
-        if self.prefix is None:
-            return []
-        return [Campaign.gmina_code.startswith(self.prefix, autoescape=True)]
+        out = []
+        if self.prefix is not None:
+            out.append(Campaign.gmina_code.startswith(self.prefix, autoescape=True))
+        if self.campaign_id is not None:
+            out.append(Campaign.id == self.campaign_id)
+        return out
 
 
 @dataclass
@@ -99,7 +103,7 @@ def signatures(scope: Scope) -> dict[int, str]:
     parts: dict[int, list[str]] = {cid: ["0", "-", "0", "-"] for cid in _campaign_ids(scope)}
     for offset, model in ((0, Visit), (2, Need)):
         query = select(model.campaign_id, func.count(), func.max(model.updated_at, type_=String))
-        if scope.prefix is not None:
+        if scope.conditions():
             query = query.where(
                 model.campaign_id.in_(select(Campaign.id).where(*scope.conditions()))
             )

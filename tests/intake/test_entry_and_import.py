@@ -11,6 +11,7 @@ from researcher.campaigns.models import Campaign
 from researcher.extensions import db
 from researcher.imports.models import ImportFile
 from researcher.interviews.models import Need, Visit
+from researcher.reports.models import CampaignTally
 from researcher.reports.slices import ReportFilter, counts
 
 
@@ -129,3 +130,11 @@ def test_the_needs_list_filters_by_channel(client, login, demo):
     phone = client.get("/potrzeby/?channel=telefon")
     assert "Znaleziono: 1" in phone.text and "Opieka wytchnieniowa" in phone.text
     assert "Znaleziono: 0" in client.get("/potrzeby/?channel=spotkanie").text
+
+
+def test_an_applied_import_is_counted_before_anyone_opens_the_dashboard(client, login, demo):
+    login("manager")
+    client.post(_upload(client, IMPORT.encode()).headers["Location"])
+    # The view queued the campaign's count and woke the worker (here: ran it at once).
+    tally = db.session.get(CampaignTally, _campaign().id)
+    assert tally is not None and tally.needs == len(_needs())
