@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import func
+from sqlalchemy import Row, func
 
 from analysis.matching import (
     GapRow,
@@ -50,7 +50,8 @@ def gmina_of(need: Need) -> str:
     return db.session.get(Campaign, need.campaign_id).gmina_code
 
 
-def need_item(need: Need) -> NeedItem:
+def need_item(need: Need | Row) -> NeedItem:
+    """A need as the matching reads it: a `Need`, or a row of the same columns."""
     groups = need.reviewed_target_groups
     return NeedItem(
         id=need.id,

@@ -88,3 +88,57 @@ def test_the_diagnosis_has_a_needs_met_section_of_published_tables(app, consenti
         "followup_outcomes", "resources_by_area_kind", "referrals_by_area_status", "gaps_by_area",
     ]
     assert section.tables[0].total.text == "<5"
+
+
+def _gaps(table) -> dict[str, dict[str, int]]:
+    return {
+        area: dict(zip(table.columns, row, strict=True))
+        for area, row in zip(table.rows, table.counts, strict=True)
+        if any(row)
+    }
+
+
+def test_without_a_register_the_gaps_are_counted_without_reading_a_need(consenting):
+    from tests.reports.test_many_campaigns import counted_statements
+
+    consenting()
+    with counted_statements() as sent:
+        gaps = tables()["gaps_by_area"]
+    assert _gaps(gaps) == {
+        area: {"covered": 0, "beyond_capacity": 0, "without_resource": 1}
+        for area in ("pomoc_spoleczna", "edukacja", "zdrowie")
+    }
+    assert not [s for s in sent if "needs.description" in s]  # grouped counts only
+
+
+def test_only_the_needs_of_the_registers_areas_are_matched(consenting, make_resource):
+    from tests.reports.test_many_campaigns import counted_statements
+
+    consenting()
+    consenting()
+    make_resource(name="Świetlica", areas=["edukacja"])
+    with counted_statements() as sent:
+        gaps = _gaps(tables()["gaps_by_area"])
+    assert gaps["edukacja"] == {"covered": 2, "beyond_capacity": 0, "without_resource": 0}
+    assert gaps["zdrowie"] == {"covered": 0, "beyond_capacity": 0, "without_resource": 2}
+    read = [s for s in sent if "needs.description" in s]
+    # …of the areas the register works in: the other areas' needs are counted, not read.
+    assert len(read) == 1 and "coalesce(needs.reviewed_area, needs.area) IN" in read[0]
+
+
+def test_a_need_entered_by_hand_shows_in_the_kept_gaps_table(consenting, make_user):
+    # No visit changes when a manager types a need in: the kept tables must still see it.
+    from datetime import date
+
+    from researcher.intake.services import NeedEntry, new_need
+
+    consenting()
+    before = needs_met_tables(report_filter())[-1]
+    campaign = db.session.get(Campaign, 1)
+    new_need(campaign, NeedEntry(
+        channel="telefon", day=date(2026, 5, 4), description="Dowóz do lekarza",
+        area="zdrowie", target_groups=["seniorzy"],
+    ), make_user("manager"))  # fmt: skip
+    db.session.commit()
+    after = needs_met_tables(report_filter())[-1]
+    assert after.total == before.total + 1
