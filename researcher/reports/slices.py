@@ -49,6 +49,9 @@ NO_ANSWER = "brak_odpowiedzi"
 Key = tuple[int, int, date]  # campaign id, locality id (0: none), day
 Document = dict[str, list[list[Any]]]  # count name → rows of (values…, n)
 DAY, MONTH = "D", "M"
+#: Part of every signature: a document stored in an older shape no longer matches and is
+#: recounted (v2: counts of needs by channel first).
+DOCUMENT_SHAPE = "v2"
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class ReportFilter:
     locality_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None  # inclusive
-    channel: str | None = None  # needs of one channel only (counted afresh, never stored)
+    channel: str | None = None  # needs of one channel only (from the same stored slices)
 
 
 @dataclass
@@ -77,20 +80,27 @@ class Counts:
     preferred_forms: Counter = field(default_factory=Counter)
     channels: Counter = field(default_factory=Counter)  # needs by channel (wizyta, spotkanie …)
 
-    def add(self, locality_key: int, document: Document) -> None:
-        """Add one slice's stored document."""
+    def add(self, locality_key: int, document: Document, channel: str | None = None) -> None:
+        """Add one slice's stored document; with `channel`, only that channel's needs (the
+        visits and their answers count whole, as the dashboard's channel filter means)."""
         for outcome, interview, n in document.get("visits", ()):
             self.visits[(outcome, interview)] += n
         for rating, volunteering, n in document.get("answers", ()):
             self.answers[(rating, volunteering)] += n
-        for area, urgency, met_status, n in document.get("needs", ()):
-            self.needs[(area, urgency, met_status, locality_key)] += n
-        for area, group, n in document.get("area_groups", ()):
-            self.area_groups[(area, group)] += n
-        for name in ("gaps", "met_by", "barriers", "preferred_forms", "channels"):
+        for value, n in document.get("gaps", ()):
+            self.gaps[value] += n
+        for need_channel, area, urgency, met_status, n in document.get("needs", ()):
+            if channel is None or need_channel == channel:
+                self.needs[(area, urgency, met_status, locality_key)] += n
+                self.channels[need_channel] += n
+        for need_channel, area, group, n in document.get("area_groups", ()):
+            if channel is None or need_channel == channel:
+                self.area_groups[(area, group)] += n
+        for name in ("met_by", "barriers", "preferred_forms"):
             counter = getattr(self, name)
-            for value, n in document.get(name, ()):
-                counter[value] += n
+            for need_channel, value, n in document.get(name, ()):
+                if channel is None or need_channel == channel:
+                    counter[value] += n
 
 
 # --- expressions shared by the counting queries ------------------------------------------------
@@ -159,7 +169,7 @@ def _signatures(f: ReportFilter) -> dict[Key, str]:
         )
         for campaign_id, day, locality_id, n, latest in db.session.execute(query):
             parts[(campaign_id, locality_id or 0, day)][offset : offset + 2] = [str(n), str(latest)]
-    return {key: " ".join(values) for key, values in parts.items()}
+    return {key: " ".join([DOCUMENT_SHAPE, *values]) for key, values in parts.items()}
 
 
 # --- 2. recounting -----------------------------------------------------------------------------
@@ -173,8 +183,12 @@ def _grouped(model: Any, where: list[Any], *columns: Any, join: Any = None) -> A
     return db.session.execute(query.where(*where).group_by(*key, *columns))
 
 
-def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Document]:
-    """The documents of every slice of the campaigns and days of `keys` (a superset of them)."""
+def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
+    """The documents of every slice of the campaigns and days of `keys` (a superset of them).
+
+    Every count of needs keeps the needs' channel as its first value, so a report of one
+    channel adds up the same stored slices as the report of all.
+    """
     keys = list(keys)
     campaigns = sorted({k[0] for k in keys})
     days = sorted({k[2] for k in keys})
@@ -212,14 +226,13 @@ def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Docum
         Need.status != NeedStatus.REJECTED,
         need_not_restricted(),
     ]  # fmt: skip
-    if channel is not None:
-        needs.append(Need.channel == channel)
-    collect("channels", _grouped(Need, needs, Need.channel))
-    collect("needs", _grouped(Need, needs, EFFECTIVE_AREA, Need.urgency, Need.met_status))
+    collect("needs", _grouped(
+        Need, needs, Need.channel, EFFECTIVE_AREA, Need.urgency, Need.met_status
+    ))  # fmt: skip
     groups = _json_elements(effective_target_groups())
     collect("area_groups", _grouped(
-        Need, [*needs, _json_type(effective_target_groups()) == "array"], EFFECTIVE_AREA,
-        groups.c.value, join=groups,
+        Need, [*needs, _json_type(effective_target_groups()) == "array"], Need.channel,
+        EFFECTIVE_AREA, groups.c.value, join=groups,
     ))  # fmt: skip
     for name, column in (
         ("met_by", Need.met_by),
@@ -228,7 +241,8 @@ def _recount(keys: Iterable[Key], channel: str | None = None) -> dict[Key, Docum
     ):
         values = _json_elements(column)
         collect(name, _grouped(
-            Need, [*needs, _json_type(column) == "array"], values.c.value, join=values
+            Need, [*needs, _json_type(column) == "array"], Need.channel, values.c.value,
+            join=values,
         ))  # fmt: skip
     return {key: dict(document) for key, document in documents.items()}
 
@@ -374,13 +388,6 @@ def counts(f: ReportFilter) -> Counts:
 
     May commit the session (to store recounted slices): call it with no unsaved changes.
     """
-    if f.channel is not None:  # one channel's needs: counted afresh, never stored
-        days = _signatures(f)
-        documents = _recount(days, f.channel) if days else {}
-        total = Counts()
-        for key in days:
-            total.add(key[1], documents.get(key, {}))
-        return total
     days = _signatures(_whole_months(f))
     plan = _plan(f, days)
     stored = _stored(plan)
@@ -393,5 +400,5 @@ def counts(f: ReportFilter) -> Counts:
         _refresh(plan, days, documents)
     total = Counts()
     for ((_, locality_key, _), _), document in documents.items():
-        total.add(locality_key, document)
+        total.add(locality_key, document, f.channel)
     return total

@@ -55,3 +55,18 @@ def test_the_dashboard_sees_a_new_phoned_in_need_at_once(client, login, demo, ad
     # No visit changed: the kept figures must still notice the new needs.
     assert needs.format("6") in client.get(f"/panel?kampania={demo.campaign_id}").text
     assert needs.format("5") in client.get(f"/panel?kampania={demo.campaign_id}&kanal=telefon").text
+
+
+def test_a_channel_filter_adds_up_the_stored_slices_without_counting_again(demo, add_visit):
+    from tests.reports.test_many_campaigns import counted_statements
+
+    add_visit(needs=[{"area": "edukacja", "met_by": ["rodzina"]}, {"area": "zdrowie"}])
+    _phone_need()
+    report(ReportFilter(campaign_id=demo.campaign_id))  # every slice counted and stored
+    with counted_statements() as sent:
+        visit = report(ReportFilter(campaign_id=demo.campaign_id, channel="wizyta"))
+    # Only the slices' signatures are read (from an index); no need is counted again.
+    assert not [s for s in sent if "needs.channel" in s]
+    assert visit.summary.needs == 2 and visit.summary.interviews == 1
+    assert _row(visit.tables["needs_by_channel"], "telefon") == 0
+    assert _row(visit.tables["needs_by_area"], "edukacja") == 1
