@@ -5,7 +5,7 @@ Issue 16 item 5 (≤ 3 kB an interview on PostgreSQL). Every value the app reads
 same; only how it is stored changes (`researcher.interviews.stored_types`):
 
 - `visits.data`: each known question key becomes a short code ("respondent_situation" →
-  "15"), ~220 B of the ~510 B of an interview's JSON. A key not in the table is kept as it is
+  "15"), ~180 B of the ~510 B of an interview's JSON. A key not in the table is kept as it is
   (escaped with "~" when it looks like a code). Both databases.
 - `visits.uuid`: PostgreSQL's `uuid` (16 B instead of 37, in the row and in `uq_visits_uuid`).
 - `visits.content_hash`: the SHA-256 digest's 32 bytes (`bytea`) instead of 64 hex characters.

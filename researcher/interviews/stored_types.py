@@ -1,12 +1,12 @@
 """Column types that store a visit in fewer bytes while every reader sees the same values.
 
-Issue 16 asked for ≤ 3 kB a interview on PostgreSQL. Three columns of `visits` held more bytes
+Issue 16 asked for ≤ 3 kB an interview on PostgreSQL. Three columns of `visits` held more bytes
 than their values need; each type below converts on the way in and out, so Python code (the
 sync, the readers in `interviews.answers`, exports, rights, retention) reads and compares the
 same strings and dicts as before:
 
 - `ANSWER_KEYS_DATA`: `visits.data` with each known question key written as a short code
-  (`"respondent_situation"` → `"16"`): the keys were ~230 of the ~510 bytes of an interview's
+  (`"respondent_situation"` → `"15"`): the keys were ~180 of the ~510 bytes of an interview's
   JSON. The table of codes is frozen (append only: stored rows are decoded with it forever).
 - `VISIT_UUID`: PostgreSQL's own `uuid` type (16 bytes instead of 37, in the row and in its
   unique index); SQLite keeps the text.
