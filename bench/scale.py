@@ -24,6 +24,8 @@ choose_k, cluster, stability, naming, store), and the database's bytes per inter
     bash .ci/with-postgres.sh bash -c \\
         '.venv/bin/python bench/scale.py --million --database-url "$DATABASE_URL"'  # the big run
     .venv/bin/python bench/scale.py --interviews 40000 --reuse --skip-pages  # the analysis again
+    bash .ci/with-postgres.sh bash -c \\
+        '.venv/bin/python bench/scale.py --storage-only --database-url "$DATABASE_URL"'
 
 Without `--database-url` it builds a SQLite file under bench/out/ (git-ignored).
 """
@@ -331,6 +333,8 @@ def main() -> None:
                         help="measure a database an earlier run built (no build)")
     parser.add_argument("--skip-pages", action="store_true",
                         help="measure only the analysis run and the storage (with --reuse)")
+    parser.add_argument("--storage-only", action="store_true",
+                        help="build (or --reuse) and print only the bytes per table and index")
     parser.add_argument("--analysis-of", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.million:
@@ -352,11 +356,12 @@ def main() -> None:
         log(f"building {args.interviews} interviews on {url.split('@')[-1]} …")
         built = build(url, args.interviews, args.big_needs)
         log(f"built in {built['build_s']:.0f} s")
-    jobs, counting_s = count_in_background(url)
-    log(f"{jobs} count jobs run in {counting_s:.0f} s")
-    measured = [] if args.skip_pages else pages(url, built["campaign_id"], args.runs)
-    log("pages measured")
-    run = analysis(url, built["campaign_id"], args.dense)
+    if not args.storage_only:
+        jobs, counting_s = count_in_background(url)
+        log(f"{jobs} count jobs run in {counting_s:.0f} s")
+        measured = [] if args.skip_pages else pages(url, built["campaign_id"], args.runs)
+        log("pages measured")
+        run = analysis(url, built["campaign_id"], args.dense)
     visits, total, tables = storage(url, path)
     dialect = url.split(":", 1)[0]
     print(f"\n## bench/scale.py — {date.today()}, {dialect}, {visits} interviews "
@@ -365,14 +370,31 @@ def main() -> None:
     print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}, built in {built['build_s']:.0f} s "
           f"through sync_batch{' (earlier run)' if args.reuse else ''}\n")  # fmt: skip
-    print(f"Counting in the background after the build (`reports.jobs`, as the app's worker "
-          f"runs it): {jobs} jobs, {counting_s:.0f} s; the pages below find their counts "
-          f"stored.\n")  # fmt: skip
+    if not args.storage_only:
+        print(head_note(jobs, counting_s))
+        print_pages(measured, run, args.dense)
+    print(f"\ndatabase: {total / 1e6:.1f} MB, {total / max(visits, 1):.0f} bytes per interview")
+    if tables:
+        print("\n| table (heap + TOAST) / index | MB | bytes per interview |")
+        print("|---|---:|---:|")
+    for name, size in tables.items():
+        print(f"| {name} | {size / 1e6:.1f} | {size / max(visits, 1):.0f} |")
+
+
+def head_note(jobs: int, counting_s: float) -> str:
+    return (f"Counting in the background after the build (`reports.jobs`, as the app's worker "
+            f"runs it): {jobs} jobs, {counting_s:.0f} s; the pages below find their counts "
+            f"stored.\n")  # fmt: skip
+
+
+def print_pages(measured: list[tuple[str, int, float, float, int]], run: dict[str, Any],
+                dense: bool) -> None:
+    """The pages' and the analysis run's rows of the table."""
     print("| what | SQL statements | first (ms) | median (ms) | HTML bytes |")
     print("|---|---:|---:|---:|---:|")
     for name, count, first_ms, median_ms, size in measured:
         print(f"| {name} | {count} | {first_ms:.0f} | {median_ms:.0f} | {size:,} |")
-    encoder = "with" if args.dense else "without"
+    encoder = "with" if dense else "without"
     print(f"| analysis run of the big campaign (fresh process: imports, app, run; {encoder} "
           f"the dense encoder) | | {run['process_s'] * 1000:.0f} | peak {run['peak_mb']:.0f} MB "
           f"| |")  # fmt: skip
@@ -382,12 +404,6 @@ def main() -> None:
           f"{run['run_s'] * 1000:.0f} | s: {stages} | |")  # fmt: skip
     print(f"\nload average when the analysis started: "
           f"{' '.join(f'{x:.2f}' for x in run['load'])} (/proc/loadavg)")
-    print(f"\ndatabase: {total / 1e6:.1f} MB, {total / max(visits, 1):.0f} bytes per interview")
-    if tables:
-        print("\n| table (heap + TOAST) / index | MB | bytes per interview |")
-        print("|---|---:|---:|")
-    for name, size in tables.items():
-        print(f"| {name} | {size / 1e6:.1f} | {size / max(visits, 1):.0f} |")
 
 
 if __name__ == "__main__":

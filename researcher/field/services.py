@@ -93,6 +93,10 @@ def correction_record(user: User, visit_uuid: str) -> dict[str, Any] | None:
     Contact data stay on the server (the sync keeps them when a correction has none), so
     they are never sent back to a phone.
     """
+    try:
+        uuid.UUID(visit_uuid)  # PostgreSQL compares it as a uuid: anything else finds nothing
+    except ValueError:
+        return None
     visit = db.session.scalar(
         db.select(Visit).where(Visit.uuid == visit_uuid, Visit.researcher_id == user.id)
     )

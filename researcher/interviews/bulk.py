@@ -68,7 +68,6 @@ def bulk_create(new: list[New], user: User, device_id: str) -> None:
             "reviewed_area": None,
             "scope_flag": None,
             "quote_approved": False,
-            "created_at": now,
         }
         for visit_id, visit_needs in zip(ids, needs, strict=True)
         for position, columns in enumerate(visit_needs, start=1)

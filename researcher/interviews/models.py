@@ -33,6 +33,7 @@ from researcher.campaigns.models import Campaign
 from researcher.codes import check_in
 from researcher.extensions import db, local_day, utcnow
 from researcher.gminas.models import Locality
+from researcher.interviews.stored_types import ANSWER_KEYS_DATA, DIGEST, VISIT_UUID
 
 INTERVIEW_OUTCOMES = ("zrealizowany", "przerwany")
 
@@ -53,10 +54,12 @@ class Visit(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)  # made on the phone
+    # Made on the phone. `VISIT_UUID`, `DIGEST` and `ANSWER_KEYS_DATA` store fewer bytes on
+    # PostgreSQL with the same values in Python (`interviews.stored_types`).
+    uuid: Mapped[str] = mapped_column(VISIT_UUID, unique=True)
     revision: Mapped[int]
     form_version: Mapped[str] = mapped_column(String(20))
-    content_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(DIGEST)
     recorded_at: Mapped[datetime]  # UTC, from the phone
     # When the phone opened and first saved the form (envelope metadata, None from older
     # phones): the interview's duration, a quality signal (`steering.quality`).
@@ -81,7 +84,7 @@ class Visit(db.Model):
     community_gaps: Mapped[list[str] | None] = mapped_column(JSON)
     # The answers, without contact data and without the needs, which are their rows of
     # `needs` (`interviews.answers.visit_answers` puts them back for every reader).
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(ANSWER_KEYS_DATA)
     # Art. 18: a frozen visit stays stored but is left out of analysis and reports until released.
     restricted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     # Entered on the phone later from a paper questionnaire (envelope `from_paper`);
@@ -216,7 +219,8 @@ class Need(db.Model):
     reviewed_target_groups: Mapped[list[str] | None] = mapped_column(JSON)
     scope_flag: Mapped[str | None] = mapped_column(String(30))  # potrzeba_materialna|poza_zakresem
     quote_approved: Mapped[bool] = mapped_column(default=False)  # may be quoted in exports
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # No `created_at`: nothing read it, and a visit's need was created when its visit was
+    # received (`Visit.received_at`); 8 B a need.
     # Any change, the researcher's or the manager's: tells `reports.slices` to recount.
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -190,3 +190,39 @@ def test_needs_stored_once_moves_the_needs_out_of_the_visit_data_and_back(demo, 
     assert visit_answers(visits[same["uuid"]]) == same["data"]
     assert visits[differs["uuid"]].data["needs"] == differs["data"]["needs"]
     assert visit_answers(visits[differs["uuid"]]) == differs["data"]
+
+
+def test_visits_in_fewer_bytes_codes_the_data_keys_and_back(demo, interview):
+    """3b8d41f07c2e: down, `visits.data` holds the questions' names and each need has a
+    `created_at` (its visit's reception); up, the names are codes and read back the same."""
+    from sqlalchemy import text
+
+    from researcher.auth.models import User
+    from researcher.interviews.answers import visit_answers
+    from researcher.interviews.models import Visit
+    from researcher.interviews.stored_types import STORED_KEYS
+    from researcher.interviews.sync import apply_record
+
+    researcher = db.session.scalar(db.select(User).where(User.role == "researcher"))
+    sent = interview()
+    assert apply_record(sent, researcher, "device", "batch").status == "created"
+    db.session.commit()
+    before = db.session.scalar(db.select(Visit).where(Visit.uuid == sent["uuid"]))
+    stored_before = dict(before.data)
+    db.session.remove()
+
+    downgrade(revision="cf36fa8fd7ef")
+    with db.engine.begin() as connection:
+        raw = connection.execute(text("SELECT data, received_at FROM visits")).one()
+        created = connection.execute(text("SELECT created_at FROM needs")).scalars().all()
+    assert (json.loads(raw.data) if isinstance(raw.data, str) else raw.data) == stored_before
+    assert created == [raw.received_at] * 3
+
+    upgrade()
+    with db.engine.begin() as connection:
+        raw = connection.execute(text("SELECT data FROM visits")).scalar_one()
+    raw = json.loads(raw) if isinstance(raw, str) else raw
+    assert set(raw) == {str(STORED_KEYS.index(k)) for k in stored_before}
+    visit = db.session.scalar(db.select(Visit).where(Visit.uuid == sent["uuid"]))
+    assert visit.data == stored_before
+    assert visit_answers(visit) == sent["data"]

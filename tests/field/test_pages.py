@@ -118,6 +118,12 @@ def test_nobody_corrects_another_researchers_visit(client, login, make_user, dem
     assert client.get(f"/teren?popraw={sent['uuid']}").status_code == 404
 
 
+def test_a_correction_link_without_a_uuid_finds_nothing(client, login, demo):
+    """PostgreSQL compares the visit's uuid as a uuid: a malformed one is a 404, not an error."""
+    login("researcher")
+    assert client.get("/teren?popraw=nie-taki-identyfikator").status_code == 404
+
+
 def test_my_visits_shows_todays_visits_of_this_researcher_with_counts(
     client, login, make_user, demo, interview
 ):
