@@ -51,6 +51,13 @@ class Visit(db.Model):
         # Reports count per slice through this index (campaign first: it also serves every
         # query of one campaign); the former per-column report indexes cost 90 B a visit.
         Index("ix_visits_slices", "campaign_id", "recorded_on", "locality_id", "updated_at"),
+        # Every count of needs leaves out those of restricted visits (`need_not_restricted`):
+        # without this index each such query read the whole table to find the few restricted
+        # ones (0.1–0.3 s per query at a million visits, six queries a recount).
+        # The predicate as each dialect writes `Visit.restricted.is_(True)`, so both planners
+        # see the query implies it.
+        Index("ix_visits_restricted", "id", postgresql_where=text("restricted IS true"),
+              sqlite_where=text("restricted IS 1")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
