@@ -11,6 +11,7 @@ from flask import Flask, current_app
 
 from researcher.auth.models import ROLES
 from researcher.auth.services import AccountError, create_user
+from researcher.campaigns.models import Campaign
 from researcher.database_backup import (
     KEYS_REMINDER,
     BackupCheck,
@@ -23,6 +24,7 @@ from researcher.exports.cli import export
 from researcher.extensions import db
 from researcher.gminas.services import TERC_FILE, load_gminas
 from researcher.jobs.cli import jobs
+from researcher.reports.jobs import run_counts
 from researcher.reports.rollups import Scope, refresh
 from researcher.retention.cli import retention
 
@@ -38,6 +40,18 @@ def reports_rollups() -> None:
     the first view of /panel/kampanie need not count every campaign."""
     recounted = refresh(Scope()).recounted
     click.echo(f"Kampanie przeliczone: {recounted}.")
+
+
+@reports.command("count")
+def reports_count() -> None:
+    """Count every campaign now, as the job a sync queues does (after a restore, or after a
+    migration emptied the kept counts), so no manager waits for the first count."""
+    ids = db.session.scalars(db.select(Campaign.id).order_by(Campaign.id)).all()
+    for done, campaign_id in enumerate(ids, start=1):
+        run_counts({"campaign_id": campaign_id}, lambda percent: None)
+        db.session.commit()
+        if done % 100 == 0 or done == len(ids):
+            click.echo(f"Kampanie policzone: {done} z {len(ids)}.")
 
 
 def _read_password() -> str:

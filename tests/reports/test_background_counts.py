@@ -129,3 +129,14 @@ def test_finished_counts_leave_no_rows_behind(make_user, demo, interview):
         sync_batch(batch(interview()), researcher)
         _run_jobs()
     assert len(_count_jobs()) == 1  # the last one, done
+
+
+def test_the_count_command_counts_every_campaign_at_once(app_context, add_visit, demo):
+    add_visit(needs=[{"area": "edukacja"}])
+    db.session.execute(db.delete(ReportSlice))
+    db.session.commit()
+    result = app_context.test_cli_runner().invoke(args=["reports", "count"])
+    assert result.exit_code == 0, result.output
+    assert "Kampanie policzone: 1 z 1." in result.output
+    assert db.session.get(CampaignTally, demo.campaign_id).needs == 1
+    assert db.session.scalar(db.select(db.func.count()).select_from(ReportSlice)) > 0

@@ -114,3 +114,21 @@ def test_a_slice_with_a_stale_signature_is_recounted(crafted):
 def test_the_day_of_a_visit_is_its_day_in_poland(demo, add_visit):
     visit = add_visit(when=datetime(2026, 5, 31, 22, 30))  # 00:30 on 1 June in Warsaw
     assert visit.recorded_on == date(2026, 6, 1)
+
+
+def test_a_kept_slice_is_stored_compressed_and_reads_back_whole(crafted):
+    import json
+    import zlib
+
+    from researcher.extensions import compact_json
+
+    agg.report(crafted)
+    raw = db.session.execute(db.text("SELECT counts FROM report_slices WHERE period = 'M'")).all()
+    documents = [json.loads(zlib.decompress(bytes(stored))) for (stored,) in raw]
+    assert documents and all(d["visits"] for d in documents)
+    stored = sum(len(bytes(s)) for (s,) in raw)
+    assert stored < sum(len(compact_json(d)) for d in documents)
+    months = db.session.scalars(db.select(ReportSlice).where(ReportSlice.period == "M"))
+    assert sorted(map(compact_json, (s.counts for s in months))) == sorted(
+        map(compact_json, documents)
+    )
