@@ -19,6 +19,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 from sklearn.metrics.cluster import contingency_matrix
 from threadpoolctl import threadpool_limits
 
+from analysis.neighbours import grouping_vectors, member_centres
 from analysis.text import prepare
 from analysis.themes import ThemeParams, consensus_partition, fit_partition
 from analysis.vectors import text_vectors
@@ -83,7 +84,7 @@ def evaluate_pipeline(
 ) -> Evaluation:
     """Our pipeline (lemmas → TF-IDF → LSA → partition) scored over `seeds`; k defaults to
     #labels. `method` "consensus" is what a run uses; "kmeans" is one KMeans (best of n_init),
-    the method before consensus, kept for comparison."""
+    the method before consensus (on vectors not smoothed by neighbours), kept for comparison."""
     params = params or ThemeParams()
     k = k or len(set(labels))
     start = time.perf_counter()
@@ -91,13 +92,16 @@ def evaluate_pipeline(
     prepared = prepare(texts)
     per_seed, unassigned = [], []
     with threadpool_limits(limits=1):  # as `cluster_needs` runs
-        vectors = text_vectors(prepared, replace(params.vectors, seed=params.seed), dense)
+        vector_params = replace(params.vectors, seed=params.seed)
+        vectors = text_vectors(prepared, vector_params, dense)
+        grouping = None if method == "kmeans" else grouping_vectors(vectors, vector_params)
         for seed in seeds:
-            if method == "kmeans":
+            if grouping is None:
                 clusters, centres = fit_partition(vectors, k, seed, params)
             else:
-                found = consensus_partition(vectors, k, seed, params)
-                clusters, centres = found.labels, found.centres
+                # As `cluster_needs`: grouped on smoothed vectors, fit judged on their own.
+                clusters = consensus_partition(grouping, k, seed, params).labels
+                centres = member_centres(vectors, clusters)
             sims = np.einsum("ij,ij->i", vectors, centres[clusters])
             unassigned.append(float(np.mean(sims < params.min_similarity)))
             per_seed.append(score_partition(labels, clusters))

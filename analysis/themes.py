@@ -18,6 +18,7 @@ from sklearn.metrics.pairwise import cosine_distances
 from threadpoolctl import threadpool_limits
 
 from analysis.naming import class_tfidf_terms, farthest_members, theme_label, typical_members
+from analysis.neighbours import grouping_vectors, member_centres
 from analysis.partition import (
     Partition,
     carry_agreement,
@@ -248,21 +249,27 @@ def cluster_needs(
     # make the SVD and KMeans several times slower on a shared two-core machine, and a run
     # shares it with the app's requests. Set once: each threadpool_limits costs milliseconds.
     with threadpool_limits(limits=1):
-        vectors = text_vectors(prepared, replace(params.vectors, seed=params.seed), dense_rows)
+        vector_params = replace(params.vectors, seed=params.seed)
+        vectors = text_vectors(prepared, vector_params, dense_rows)
         lap("vectors")
         if not ids:
             return ThemeRun(params, params.seed, 0, "empty input", (), (), (), (), (), None,
                             False, timings)
         distinct = _count_distinct(vectors)
+        # Grouping (k, consensus, stability) on neighbour-smoothed vectors; the fit of each
+        # need to its theme (centres, the "inne" cut) on its own vector.
+        grouping = grouping_vectors(vectors, vector_params)
+        lap("neighbours")
         if params.k is not None:
             k = min(params.k, distinct)
             method = f"k = {k}: liczba tematów podana przy uruchomieniu"
         else:
-            k, method = choose_k(vectors, params, distinct)
+            k, method = choose_k(grouping, params, distinct)
         lap("choose_k")
         voted_k = k
-        found = consensus_partition(vectors, k, params.seed, params)
-        labels, centres = found.labels, found.centres
+        found = consensus_partition(grouping, k, params.seed, params)
+        labels = found.labels
+        centres = member_centres(vectors, labels)
         agreement_of = dict(enumerate(found.agreement))
         if params.k is None and params.min_theme_size > 1:
             before = labels
@@ -280,7 +287,7 @@ def cluster_needs(
         # The run's own partition of the sample is reused (its votes are the costliest step)
         # unless folding changed k, when the comparison is made with k groups, as before.
         base = found.labels if whole else found.sample_labels if k == voted_k else None
-        agreement = stability(vectors, k, params, base)
+        agreement = stability(grouping, k, params, base)
         lap("stability")
     themes = _name_themes(ids, texts, prepared, assigned, similarities, agreement_of, params)
     lap("naming")

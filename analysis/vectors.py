@@ -44,6 +44,12 @@ class VectorParams:
     # is projected onto it, so the SVD's cost stops growing with the corpus. On 8TAGS at 100,000
     # texts NMI is unchanged with 50,000 and about 0.01 lower with 20,000. 0: all texts.
     svd_sample: int = 50_000
+    # Grouping works on each vector pulled halfway to the mean of its nearest neighbours
+    # (`analysis.neighbours`): 0 neighbours turns it off. Neighbours are looked for among a
+    # deterministic sample of at most `neighbour_sample` needs, so the cost stays linear.
+    neighbours: int = 10
+    neighbour_weight: float = 0.5
+    neighbour_sample: int = 5000
     seed: int = 0
 
 

