@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import zlib
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, LargeBinary, String
-from sqlalchemy.engine import Dialect
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
 
-from researcher.extensions import compact_json, db, utcnow
-
-
-class PackedJSON(TypeDecorator):
-    """A JSON document stored zlib-compressed.
-
-    A slice's counts are ~1.2 kB of repeated codes and brackets, stored for every day and
-    month of every campaign (~130 bytes an interview at a million): compressed, a day slice
-    takes ~870 bytes instead of ~1,190 (measured at a million interviews).
-    PostgreSQL compresses only values of rows over ~2 kB, so it never did. Read whole, never
-    queried inside, so nothing is lost by not being JSON in the database.
-    """
-
-    impl = LargeBinary
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
-        return None if value is None else zlib.compress(compact_json(value).encode(), 6)
-
-    def process_result_value(self, value: bytes | None, dialect: Dialect) -> Any:
-        return None if value is None else json.loads(zlib.decompress(value))
+from researcher.extensions import db, utcnow
+from researcher.reports.packed import PackedJSON
 
 
 class ReportSlice(db.Model):

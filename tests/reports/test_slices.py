@@ -117,18 +117,27 @@ def test_the_day_of_a_visit_is_its_day_in_poland(demo, add_visit):
 
 
 def test_a_kept_slice_is_stored_compressed_and_reads_back_whole(crafted):
-    import json
-    import zlib
-
     from researcher.extensions import compact_json
+    from researcher.reports.packed import unpack
 
     agg.report(crafted)
     raw = db.session.execute(db.text("SELECT counts FROM report_slices WHERE period = 'M'")).all()
-    documents = [json.loads(zlib.decompress(bytes(stored))) for (stored,) in raw]
+    documents = [unpack(stored) for (stored,) in raw]
     assert documents and all(d["visits"] for d in documents)
     stored = sum(len(bytes(s)) for (s,) in raw)
-    assert stored < sum(len(compact_json(d)) for d in documents)
+    assert stored < sum(len(compact_json(d)) for d in documents) / 2
     months = db.session.scalars(db.select(ReportSlice).where(ReportSlice.period == "M"))
     assert sorted(map(compact_json, (s.counts for s in months))) == sorted(
         map(compact_json, documents)
     )
+
+
+def test_a_packed_document_names_its_dictionary():
+    import pytest
+
+    from researcher.reports.packed import pack, unpack
+
+    document = {"needs": [["wizyta", "zdrowie", "3m", "brak", 2]], "gaps": [["nowe_slowo", 1]]}
+    assert unpack(pack(document)) == document  # a word outside the dictionary too
+    with pytest.raises(ValueError, match="unknown dictionary"):
+        unpack(b"\x02" + pack(document)[1:])
