@@ -39,7 +39,6 @@ NEED_ANSWER_KEYS = (
 )  # fmt: skip
 #: The need answers stored as JSON lists (the others are plain columns).
 LIST_ANSWERS = frozenset({"target_groups", "met_by", "barriers", "preferred_forms"})
-_LISTS = LIST_ANSWERS
 _REQUIRED_TEXT = {"description", "area", "beneficiary", "urgency", "met_status"}
 
 
@@ -48,7 +47,7 @@ def answer_columns(answers: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in NEED_ANSWER_KEYS:
         value = answers.get(key)
-        if key in _LISTS:
+        if key in LIST_ANSWERS:
             out[key] = list(value or [])
         elif key in _REQUIRED_TEXT:
             out[key] = value if value is not None else ""  # NOT NULL columns
@@ -65,7 +64,7 @@ def need_answers(need: Need | Mapping[str, Any]) -> dict[str, Any]:
     for key in NEED_ANSWER_KEYS:
         value = get(key)
         if not is_empty(value):
-            out[key] = list(value) if key in _LISTS else value
+            out[key] = list(value) if key in LIST_ANSWERS else value
     return out
 
 
