@@ -49,9 +49,6 @@ NO_ANSWER = "brak_odpowiedzi"
 Key = tuple[int, int, date]  # campaign id, locality id (0: none), day
 Document = dict[str, list[list[Any]]]  # count name → rows of (values…, n)
 DAY, MONTH = "D", "M"
-#: Part of every signature: a document stored in an older shape no longer matches and is
-#: recounted (v2: counts of needs by channel first).
-DOCUMENT_SHAPE = "v2"
 
 
 @dataclass(frozen=True)
@@ -169,7 +166,7 @@ def _signatures(f: ReportFilter) -> dict[Key, str]:
         )
         for campaign_id, day, locality_id, n, latest in db.session.execute(query):
             parts[(campaign_id, locality_id or 0, day)][offset : offset + 2] = [str(n), str(latest)]
-    return {key: " ".join([DOCUMENT_SHAPE, *values]) for key, values in parts.items()}
+    return {key: " ".join(values) for key, values in parts.items()}
 
 
 # --- 2. recounting -----------------------------------------------------------------------------
