@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from researcher import cli, errors, models, security  # noqa: F401  (models: every table)
+from researcher import cli, errors, models, security, template_cache  # noqa: F401  (models)
 from researcher.admin.views import bp as admin_bp
 from researcher.audit.views import bp as audit_bp
 from researcher.auth.login import init_login
@@ -56,6 +56,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     init_login(app)
     jobs_worker.init_app(app)
+    template_cache.init_app(app)
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)

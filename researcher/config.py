@@ -41,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "CONTACT_KEY": None,  # None → generated once into instance/contact_key
     "DISCLOSURE_K": 5,  # minimum published count (DOMAIN §3); refused below 3
     "EXPORTS_DIR": None,  # None → instance/exports/
+    "TEMPLATE_CACHE_DIR": None,  # None → instance/templates-compiled/; "" → compile in memory only
     "EXPORTS_KEEP_DAYS": 30,  # export files are deleted this many days after they were made
     "EXPORTS_OPS_UNITS": None,  # None → exports/units.py: area → gmina unit (OPS variant)
     # Retention (DOMAIN §3.6), applied by `flask retention run --apply` (README: schedule it).
