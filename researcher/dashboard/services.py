@@ -6,9 +6,11 @@ published only under the locality rule (single dimension, not sensitive, no cell
 
 The counts come from the slices kept in the database (`reports.slices`). On top of them, the
 published figures (after disclosure control) are kept per process (`published_figures`), keyed
-by the filter, k and the data's version: the number of the campaign's visits and their latest
-`updated_at` (a sync adds or revises a visit; erasure deletes one) and the latest need review
-(`need_changes`). Exports never use this per-process cache.
+by the filter, k and the data's version (`data_version`, one statement): the number of the
+campaign's visits and needs and their latest `updated_at` (a sync adds or revises a visit, a
+review or an import moves a need; erasure deletes one), the latest need review, and the number
+and latest change of the follow-ups, resources and referrals the "sposoby zaspokajania" figures
+read. Exports never use this per-process cache.
 """
 
 from __future__ import annotations
@@ -19,13 +21,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
+from sqlalchemy import true
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db
+from researcher.followups.models import Followup
 from researcher.gminas.models import Locality
 from researcher.interviews.models import Need, Visit
 from researcher.matching.tables import needs_met_tables
 from researcher.needs.models import NeedChange
+from researcher.reports import slices
 from researcher.reports.aggregates import ReportFilter, Summary, report
 from researcher.reports.charts import bar_chart
 from researcher.reports.disclosure import (
@@ -36,6 +41,7 @@ from researcher.reports.disclosure import (
     publish_rate,
 )
 from researcher.reports.tables import Cell, PublishedTable
+from researcher.resources.models import Referral, Resource
 
 #: Figures published only under the locality rule, even for the whole gmina.
 LOCALITY_TABLES = frozenset({"needs_by_locality"})
@@ -86,20 +92,29 @@ def clear_cache() -> None:
     _published.cache_clear()
 
 
+def _latest(model: Any, changed: Any, *where: Any) -> Any:
+    """(count, latest change) of `model`'s rows, as a one-row subquery."""
+    return db.select(
+        db.func.count().label("n"), db.func.max(changed).label("latest")
+    ).where(*where).subquery()
+
+
 def data_version(f: ReportFilter) -> tuple[Any, ...]:
-    """Changes whenever a count behind the figures of `f` can have changed."""
-    visits = db.session.execute(
-        db.select(db.func.count(), db.func.max(Visit.updated_at)).where(
-            Visit.campaign_id == f.campaign_id
-        )
-    ).one()
-    # Needs of other channels (meetings, phone, imports) change without any visit changing.
-    needs = db.session.execute(
-        db.select(db.func.count(), db.func.max(Need.updated_at)).where(
-            Need.campaign_id == f.campaign_id
-        )
-    ).one()
-    return (*visits, *needs, db.session.scalar(db.select(db.func.max(NeedChange.id))))
+    """Changes whenever a count behind the figures of `f` can have changed (one statement)."""
+    parts = [
+        _latest(Visit, Visit.updated_at, Visit.campaign_id == f.campaign_id),
+        # Needs of other channels (meetings, phone, imports) change without any visit changing.
+        _latest(Need, Need.updated_at, Need.campaign_id == f.campaign_id),
+        _latest(NeedChange, NeedChange.id),
+        _latest(Followup, Followup.updated_at),
+        _latest(Resource, Resource.updated_at),
+        _latest(Referral, Referral.updated_at),
+    ]
+    columns = [column for part in parts for column in (part.c.n, part.c.latest)]
+    query = db.select(*columns).select_from(parts[0])
+    for part in parts[1:]:  # one row each: joined on nothing, still one row
+        query = query.join(part, true())
+    return tuple(db.session.execute(query).one())
 
 
 def published_figures(f: ReportFilter, k: int) -> tuple[Summary, list[PublishedTable]]:
@@ -112,25 +127,22 @@ def _published(
     f: ReportFilter, k: int, version: tuple[Any, ...]
 ) -> tuple[Summary, list[PublishedTable]]:
     # `version` only keys the cache: new data, new entry; the least recently used ones go.
-    counted = report(f)
-    return counted.summary, [
-        publish_figure(name, table, f, k) for name, table in counted.tables.items()
-    ]
+    return _count_and_publish(f, k)
+
+
+def _count_and_publish(f: ReportFilter, k: int) -> tuple[Summary, list[PublishedTable]]:
+    counted = slices.counts(f)  # read once for both kinds of figures
+    figures = report(f, counted)
+    # "Sposoby zaspokajania potrzeb": follow-ups, resources, referrals, gaps.
+    tables = [*figures.tables.values(), *needs_met_tables(f, counted)]
+    return figures.summary, [publish_figure(t.key, t, f, k) for t in tables]
 
 
 def build_panel(
     f: ReportFilter, k: int, translate: Callable[[str], str] = str, *, cached: bool = True
 ) -> Panel:
     """Count (or reuse), protect and chart every figure for `f`."""
-    if cached:
-        summary, tables = published_figures(f, k)
-    else:
-        counted = report(f)
-        summary = counted.summary
-        tables = [publish_figure(name, table, f, k) for name, table in counted.tables.items()]
-    # "Sposoby zaspokajania potrzeb": follow-ups, resources, referrals, gaps (own data version).
-    tables = [*tables, *(publish_figure(t.key, t, f, k)
-                         for t in needs_met_tables(f, cached=cached))]
+    summary, tables = published_figures(f, k) if cached else _count_and_publish(f, k)
     return Panel(
         k=k,
         note=disclosure_note(k),

@@ -178,8 +178,7 @@ def _diagnosis(
             NEEDS_MET_TITLE,
             NEEDS_MET_INTRO,
             [publish(t, k) for t in needs_met_tables(
-                aggregates.ReportFilter(campaign_id=campaign.id, gmina_code=campaign.gmina_code),
-                cached=False,
+                aggregates.ReportFilter(campaign_id=campaign.id, gmina_code=campaign.gmina_code)
             )],
             short=NEEDS_MET_TITLE,
         )

@@ -58,6 +58,11 @@ class Visit(db.Model):
         # see the query implies it.
         Index("ix_visits_restricted", "id", postgresql_where=text("restricted IS true"),
               sqlite_where=text("restricted IS 1")),
+        # The follow-up figure starts from these (a few of a campaign's visits), not from
+        # every need of the campaign joined to its visits.
+        Index("ix_visits_contact_requested", "campaign_id", "id",
+              postgresql_where=text("contact_requested IS true"),
+              sqlite_where=text("contact_requested IS 1")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -153,6 +158,7 @@ class QuarantineStatus(StrEnum):
 
 
 _HAS_MEETING = text("meeting_id IS NOT NULL")
+_SCOPE_FLAGGED = text("scope_flag IS NOT NULL")
 
 
 class Need(db.Model):
@@ -182,6 +188,9 @@ class Need(db.Model):
         # Only meetings' needs have one: a full index held a NULL for every visit's need.
         Index("ix_needs_meeting_id", "meeting_id", postgresql_where=_HAS_MEETING,
               sqlite_where=_HAS_MEETING),
+        # The gaps figure subtracts the few needs flagged out of scope from the slices' counts.
+        Index("ix_needs_scope_flagged", "campaign_id", postgresql_where=_SCOPE_FLAGGED,
+              sqlite_where=_SCOPE_FLAGGED),
         check_in("status", NeedStatus),
     )
 

@@ -1,27 +1,26 @@
 """The "sposoby zaspokajania potrzeb" figures: follow-up outcomes, resources by kind and area,
 referrals, gaps — as raw `CountTable`s for `reports.disclosure.publish`, like every figure.
 
-Counted for a `ReportFilter`: the campaign's needs (not rejected, not out of scope) in its
-locality and date range; the active resources of its gmina (serving the locality, if one is
-chosen). The gaps need the matching, so the tables are kept per data version (the counts and
-latest changes of everything they read).
+Counted for a `ReportFilter`: the campaign's needs (not rejected, not out of scope, none of a
+restricted visit, of the filter's channel) in its locality and date range; the active
+resources of its gmina (serving the locality, if one is chosen). Like every other figure they
+are kept by the dashboard per data version (`dashboard.services`), not here.
 """
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
-from typing import Any
+from collections import Counter
 
-from sqlalchemy import func
+from sqlalchemy import func, select
 
 from analysis.matching import gaps
 from forms.vocabulary import AREAS, N_
 from researcher.extensions import db
 from researcher.followups.models import Followup, FollowupStatus
-from researcher.interviews.models import Need, NeedStatus, Visit
+from researcher.interviews.models import Need, NeedStatus, Visit, need_not_restricted
 from researcher.matching.services import capacity_in_use, need_item, resource_item
-from researcher.needs.models import NeedChange
-from researcher.reports.slices import EFFECTIVE_AREA, ReportFilter
+from researcher.reports import slices
+from researcher.reports.slices import EFFECTIVE_AREA, Counts, ReportFilter
 from researcher.reports.tables import CountTable
 from researcher.resources.models import (
     Referral,
@@ -65,12 +64,17 @@ AREA_ROWS = [(a.key, a.label) for a in AREAS]
 SECTION_TITLE = N_("Sposoby zaspokajania potrzeb")
 
 
-def _needs(f: ReportFilter):
+def _needs(f: ReportFilter, *, in_scope: bool = True):
+    """The filter's needs as the report slices count them; `in_scope=False`: those the
+    manager flagged as no social service (material, out of the 14 areas) instead."""
     stmt = db.select(Need).where(
         Need.campaign_id == f.campaign_id,
         Need.status != NeedStatus.REJECTED,
-        Need.scope_flag.is_(None),
+        need_not_restricted(),
+        Need.scope_flag.is_(None) if in_scope else Need.scope_flag.is_not(None),
     )
+    if f.channel is not None:
+        stmt = stmt.where(Need.channel == f.channel)
     if f.locality_id is not None:
         stmt = stmt.where(Need.locality_id == f.locality_id)
     if f.date_from:
@@ -111,16 +115,20 @@ def _two_way(key, title, unit, rows, columns, counts: Counter, *, multi=False,
     )
 
 
-def followup_table(f: ReportFilter) -> CountTable:
-    """Needs whose respondent asked for contact, by follow-up status."""
-    # The visit's campaign too (always the need's): visits are then read from the campaign's
-    # index, not scanned whole for `contact_requested` (390 → 56 ms at a million visits).
-    needs = _needs(f).join(Visit, Visit.id == Need.visit_id).where(
+def followup_table(f: ReportFilter, counted: Counts) -> CountTable:
+    """Needs whose respondent asked for contact, by follow-up status.
+
+    How many there are comes from the report slices' counts for `f` (`counted`); only the
+    needs with a follow-up are read here. The rest are still "do kontaktu".
+    """
+    contact = select(Visit.id).where(
         Visit.campaign_id == f.campaign_id, Visit.contact_requested.is_(True)
-    ).outerjoin(Followup, Followup.need_id == Need.id)
-    status = func.coalesce(Followup.status, FollowupStatus.TO_CONTACT.value)
-    stmt = needs.with_only_columns(status, func.count()).group_by(status)
-    counts = Counter(dict(db.session.execute(stmt).all()))
+    )
+    followed = _needs(f).where(Need.visit_id.in_(contact)).join(
+        Followup, Followup.need_id == Need.id
+    ).with_only_columns(Followup.status, func.count()).group_by(Followup.status)
+    counts = Counter(dict(db.session.execute(followed).all()))
+    counts[FollowupStatus.TO_CONTACT.value] += counted.contact_needs - sum(counts.values())
     total = sum(counts.values())
     return CountTable(
         key="followup_outcomes", title=N_("Kontakt z mieszkańcami: wynik spraw"),
@@ -156,22 +164,26 @@ def referrals_table(f: ReportFilter) -> CountTable:
                     N_("skierowania"), AREA_ROWS, REFERRAL_COLUMNS, counts)
 
 
-def gaps_table(f: ReportFilter, resources: list[Resource]) -> CountTable:
+def gaps_table(f: ReportFilter, resources: list[Resource], counted: Counts) -> CountTable:
     """Needs by area: covered by a serving resource's capacity, beyond it, or with none.
 
     A resource serves only needs of an area it works in, so the needs of every other area are
-    "without any resource" whatever the rest: those are counted by the database, and only the
-    needs of the resources' areas are read (their columns, not whole rows) to be matched. A
-    gmina with no register reads no need at all (a 100,000-need campaign: 10 s before).
+    "without any resource" whatever the rest: their number comes from the report slices'
+    counts for `f` (`counted`), less the few needs flagged out of scope, and only the needs of
+    the resources' areas are read (their columns, not whole rows) to be matched. A gmina with
+    no register reads no need at all (a 100,000-need campaign: 10 s before).
     """
     used = capacity_in_use([r.id for r in resources])
     served = sorted({area for r in resources for area in r.areas})
-    counts: Counter = Counter()
-    elsewhere = _needs(f).where(EFFECTIVE_AREA.not_in(served)) if served else _needs(f)
-    for area, n in db.session.execute(
-        elsewhere.with_only_columns(EFFECTIVE_AREA, func.count()).group_by(EFFECTIVE_AREA)
-    ):
-        counts[(area, "without_resource")] += n
+    per_area: Counter = Counter()
+    for (area, *_), n in counted.needs.items():
+        per_area[area] += n
+    flagged = _needs(f, in_scope=False).with_only_columns(EFFECTIVE_AREA, func.count())
+    for area, n in db.session.execute(flagged.group_by(EFFECTIVE_AREA)):
+        per_area[area] -= n
+    counts: Counter = Counter(
+        {(area, "without_resource"): n for area, n in per_area.items() if area not in served}
+    )
     if served:
         columns = _needs(f).where(EFFECTIVE_AREA.in_(served)).with_only_columns(
             Need.id, Need.description, Need.area, Need.reviewed_area, Need.target_groups,
@@ -185,40 +197,15 @@ def gaps_table(f: ReportFilter, resources: list[Resource]) -> CountTable:
                     N_("potrzeby"), AREA_ROWS, GAP_COLUMNS, counts)
 
 
-def _version(f: ReportFilter) -> tuple[Any, ...]:
-    parts = []
-    # The campaign's needs from the slice index (a review moves a need's updated_at); the
-    # smaller registers whole.
-    needs = db.select(func.count(), func.max(Need.updated_at)).where(
-        Need.campaign_id == f.campaign_id
-    )
-    parts.extend(db.session.execute(needs).one())
-    for column_count, column_max in (
-        (Visit.id, Visit.updated_at), (Followup.id, Followup.updated_at),
-        (Resource.id, Resource.updated_at), (Referral.id, Referral.updated_at),
-        (NeedChange.id, NeedChange.id),
-    ):
-        stmt = db.select(func.count(column_count), func.max(column_max))
-        if column_count is Visit.id:
-            stmt = stmt.where(Visit.campaign_id == f.campaign_id)
-        parts.extend(db.session.execute(stmt).one())
-    return tuple(parts)
+def needs_met_tables(f: ReportFilter, counted: Counts | None = None) -> list[CountTable]:
+    """The four tables, raw; publish each with `reports.disclosure`.
 
-
-_cache: OrderedDict[tuple, list[CountTable]] = OrderedDict()
-
-
-def needs_met_tables(f: ReportFilter, *, cached: bool = True) -> list[CountTable]:
-    """The four tables, raw; publish each with `reports.disclosure`."""
-    key = (f, _version(f)) if cached else None
-    if key is not None and key in _cache:
-        _cache.move_to_end(key)
-        return _cache[key]
+    `counted`: the slices' counts for `f` when the caller has them (the dashboard); else they
+    are read here, which may commit the session (see `slices.counts`).
+    """
+    counted = counted if counted is not None else slices.counts(f)
     resources = _resources(f)
-    tables = [followup_table(f), resources_table(resources), referrals_table(f),
-              gaps_table(f, resources)]
-    if key is not None:
-        _cache[key] = tables
-        while len(_cache) > 16:
-            _cache.popitem(last=False)
-    return tables
+    return [
+        followup_table(f, counted), resources_table(resources), referrals_table(f),
+        gaps_table(f, resources, counted),
+    ]  # fmt: skip

@@ -334,13 +334,14 @@ def _locality_table(f: ReportFilter, needs: _NeedCounts) -> CountTable:
 # --- public API ------------------------------------------------------------------------------
 
 
-def report(f: ReportFilter) -> Report:
+def report(f: ReportFilter, counted: slices.Counts | None = None) -> Report:
     """Every figure for `f`, in the dashboard's order, from the counts kept per slice.
 
-    May commit the session (see `slices.counts`).
+    `counted`: `slices.counts(f)` when the caller has it already; else it is read here, which
+    may commit the session (see `slices.counts`).
     """
     version = _questionnaire_version(f)
-    counted = slices.counts(f)
+    counted = counted if counted is not None else slices.counts(f)
     needs = _NeedCounts(counted.needs)
     summary = _summary(counted.visits, needs)
     tables = {"visits_by_outcome": _visits_table(version, counted.visits)}

@@ -76,6 +76,7 @@ class Counts:
     barriers: Counter = field(default_factory=Counter)
     preferred_forms: Counter = field(default_factory=Counter)
     channels: Counter = field(default_factory=Counter)  # needs by channel (wizyta, spotkanie …)
+    contact_needs: int = 0  # needs in scope whose respondent asked for contact (follow-ups)
 
     def add(self, locality_key: int, document: Document, channel: str | None = None) -> None:
         """Add one slice's stored document; with `channel`, only that channel's needs (the
@@ -86,18 +87,25 @@ class Counts:
             self.answers[(rating, volunteering)] += n
         for value, n in document.get("gaps", ()):
             self.gaps[value] += n
+        self._add_needs(locality_key, document, channel)
+
+    def _add_needs(self, locality_key: int, document: Document, channel: str | None) -> None:
+        def of_channel(name: str) -> Iterable[list[Any]]:
+            # Every count of needs keeps the needs' channel as its first value.
+            return (row[1:] for row in document.get(name, ()) if channel in (None, row[0]))
+
         for need_channel, area, urgency, met_status, n in document.get("needs", ()):
             if channel is None or need_channel == channel:
                 self.needs[(area, urgency, met_status, locality_key)] += n
                 self.channels[need_channel] += n
-        for need_channel, area, group, n in document.get("area_groups", ()):
-            if channel is None or need_channel == channel:
-                self.area_groups[(area, group)] += n
+        for area, group, n in of_channel("area_groups"):
+            self.area_groups[(area, group)] += n
+        for (n,) in of_channel("contact_needs"):
+            self.contact_needs += n
         for name in ("met_by", "barriers", "preferred_forms"):
             counter = getattr(self, name)
-            for need_channel, value, n in document.get(name, ()):
-                if channel is None or need_channel == channel:
-                    counter[value] += n
+            for value, n in of_channel(name):
+                counter[value] += n
 
 
 # --- expressions shared by the counting queries ------------------------------------------------
@@ -225,6 +233,14 @@ def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
     ]  # fmt: skip
     collect("needs", _grouped(
         Need, needs, Need.channel, EFFECTIVE_AREA, Need.urgency, Need.met_status
+    ))  # fmt: skip
+    # The follow-up figure's base: needs of the manager's scope whose respondent asked for
+    # contact (their visits are a partial index's few rows).
+    contact = select(Visit.id).where(
+        Visit.campaign_id.in_(campaigns), Visit.contact_requested.is_(True)
+    )
+    collect("contact_needs", _grouped(
+        Need, [*needs, Need.scope_flag.is_(None), Need.visit_id.in_(contact)], Need.channel
     ))  # fmt: skip
     groups = _json_elements(effective_target_groups())
     collect("area_groups", _grouped(

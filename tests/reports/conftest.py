@@ -9,6 +9,7 @@ import pytest
 from researcher.dashboard import across
 from researcher.dashboard.services import clear_cache
 from researcher.reports.aggregates import ReportFilter
+from tests.followups.conftest import consenting  # noqa: F401  (fixture)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from sqlalchemy import event, insert
 
 from researcher.campaigns.models import Campaign
 from researcher.campaigns.picker import PICKER_LIMIT
+from researcher.dashboard.services import clear_cache
 from researcher.extensions import db
 from researcher.gminas.models import Gmina
 
@@ -75,6 +76,22 @@ def test_statements_do_not_grow_with_the_number_of_campaigns(client, login, add_
         assert client.get(page).status_code == 200
     assert len(many) == len(few)
     assert len(many) < 20
+
+
+def test_a_first_view_of_a_campaign_counts_in_under_20_statements_none_sent_twice(
+    client, login, add_campaigns, consenting
+):
+    # "Cached or not": a fresh process keeps nothing, only the counts stored in the database
+    # (the background count job stores them after every sync).
+    login("manager")
+    add_campaigns(500)
+    consenting()
+    client.get("/panel?kampania=1")
+    clear_cache()  # as in a fresh process
+    with counted_statements() as sent:
+        assert client.get("/panel?kampania=1").status_code == 200
+    assert len(sent) < 20
+    assert len(set(sent)) == len(sent)  # one data version for every figure, read once
 
 
 def test_the_picker_lists_only_the_newest_campaigns(client, login, add_campaigns):

@@ -14,7 +14,7 @@ def report_filter() -> ReportFilter:
 
 
 def tables() -> dict:
-    return {t.key: t for t in needs_met_tables(report_filter(), cached=False)}
+    return {t.key: t for t in needs_met_tables(report_filter())}
 
 
 def cell(published, row: str, column: str = "n"):
@@ -126,19 +126,75 @@ def test_only_the_needs_of_the_registers_areas_are_matched(consenting, make_reso
     assert len(read) == 1 and "coalesce(needs.reviewed_area, needs.area) IN" in read[0]
 
 
-def test_a_need_entered_by_hand_shows_in_the_kept_gaps_table(consenting, make_user):
-    # No visit changes when a manager types a need in: the kept tables must still see it.
+def test_a_need_entered_by_hand_shows_in_the_kept_figures(consenting, make_user):
+    # No visit changes when a manager types a need in: the kept figures must still see it.
     from datetime import date
 
+    from researcher.dashboard.services import published_figures
     from researcher.intake.services import NeedEntry, new_need
 
     consenting()
-    before = needs_met_tables(report_filter())[-1]
+    kept = lambda: published_figures(report_filter(), 5)  # noqa: E731
+    before, _ = kept()
     campaign = db.session.get(Campaign, 1)
     new_need(campaign, NeedEntry(
         channel="telefon", day=date(2026, 5, 4), description="Dowóz do lekarza",
         area="zdrowie", target_groups=["seniorzy"],
     ), make_user("manager"))  # fmt: skip
     db.session.commit()
-    after = needs_met_tables(report_filter())[-1]
-    assert after.total == before.total + 1
+    after, tables = kept()
+    assert after.needs == before.needs + 1
+    assert "gaps_by_area" in [t.key for t in tables]
+
+
+def test_gaps_leave_out_the_needs_of_a_restricted_visit(consenting, make_user):
+    # Art. 18: a frozen respondent's needs are out of every report, these tables included.
+    from researcher.rights.actions import set_restricted
+
+    consenting()
+    frozen = consenting()[0].visit
+    frozen.respondent_code = "FROZEN01"
+    set_restricted("FROZEN01", True, make_user("manager"))
+    db.session.commit()
+    assert _gaps(tables()["gaps_by_area"])["zdrowie"]["without_resource"] == 1
+
+
+def test_gaps_follow_the_dashboards_channel_filter(consenting, make_user):
+    from dataclasses import replace
+    from datetime import date
+
+    from researcher.intake.services import NeedEntry, new_need
+
+    consenting()
+    new_need(db.session.get(Campaign, 1), NeedEntry(
+        channel="telefon", day=date(2026, 5, 4), description="Dowóz do lekarza",
+        area="zdrowie", target_groups=["seniorzy"],
+    ), make_user("manager"))  # fmt: skip
+    db.session.commit()
+    by_phone = needs_met_tables(replace(report_filter(), channel="telefon"))
+    assert _gaps(by_phone[-1]) == {
+        "zdrowie": {"covered": 0, "beyond_capacity": 0, "without_resource": 1}
+    }
+
+
+def test_needs_flagged_out_of_scope_are_no_gaps(consenting, make_user):
+    from researcher.needs.services import set_scope_flag
+
+    needs = consenting()
+    set_scope_flag(needs[2], make_user("manager"), "poza_zakresem")  # the "zdrowie" one
+    db.session.commit()
+    assert "zdrowie" not in _gaps(tables()["gaps_by_area"])
+
+
+def test_follow_ups_count_no_rejected_need_and_none_flagged_out_of_scope(consenting, make_user):
+    from researcher.needs.services import set_scope_flag, set_status
+
+    manager = make_user("manager")
+    needs = consenting()  # 3 needs, contact requested
+    set_status(needs[0], manager, "odrzucona", "Zdublowana")
+    set_scope_flag(needs[1], manager, "potrzeba_materialna")
+    db.session.add(Followup(need_id=needs[2].id, status="w_kontakcie"))
+    db.session.commit()
+    table = tables()["followup_outcomes"]
+    counts = dict(zip(table.rows, (row[0] for row in table.counts), strict=True))
+    assert table.total == 1 and counts["w_kontakcie"] == 1 and counts["do_kontaktu"] == 0
