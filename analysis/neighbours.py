@@ -50,11 +50,38 @@ def neighbour_smoothed(
         own = position[rows]
         mine = own >= 0
         similar[np.flatnonzero(mine), own[mine]] = -np.inf
-        # The largest from the right end: partitioning the negated block costs 3× more.
-        nearest = np.argpartition(similar, -neighbours, axis=1)[:, -neighbours:]
+        nearest = largest_columns(similar, neighbours)
         mean = anchor_vectors[nearest].mean(axis=1)
         out[rows] = (1.0 - weight) * vectors[rows] + weight * mean
     return unit(out).astype(vectors.dtype, copy=False)
+
+
+def largest_columns(values: np.ndarray, k: int) -> np.ndarray:
+    """Each row's `k` largest columns (rows × k, in no particular order), ties aside the same
+    as `np.argpartition`.
+
+    Partitioning every row of a 2,000 × 5,000 block took two thirds of the smoothing of 100,000
+    needs. Instead: the columns are cut into 4k groups; the k-th largest of the groups' maxima
+    is at most each row's k-th largest value (k groups reach it), so only the values at or above
+    it, typically a few dozen a row, are sorted.
+    """
+    rows, columns = values.shape
+    groups = 4 * k
+    size = columns // groups
+    if size < 2:  # few columns: partitioning them whole is as cheap
+        return np.argpartition(values, -k, axis=1)[:, -k:]
+    maxima = values[:, : groups * size].reshape(rows, groups, size).max(axis=2)
+    if groups * size < columns:
+        rest = values[:, groups * size :].max(axis=1, keepdims=True)
+        maxima = np.hstack([maxima, rest])
+    floor = np.partition(maxima, -k, axis=1)[:, -k]
+    # Row by row, ≥ k in each (flat: np.nonzero of a 2-D mask is 10× slower).
+    row, column = np.divmod(np.flatnonzero(values >= floor[:, None]), columns)
+    order = np.lexsort((-values[row, column], row))  # by row, then largest first
+    row, column = row[order], column[order]
+    first = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=rows))[:-1]])
+    keep = np.arange(len(row)) - first[row] < k
+    return column[keep].reshape(rows, k)
 
 
 def grouping_vectors(vectors: np.ndarray, params: VectorParams) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from analysis.neighbours import member_centres, neighbour_smoothed
+from analysis.neighbours import largest_columns, member_centres, neighbour_smoothed
 from analysis.partition import unit
 from analysis.text import prepare
 from analysis.themes import UNASSIGNED, ThemeParams, cluster_needs
@@ -67,3 +67,13 @@ def test_a_needs_fit_to_its_theme_is_measured_on_its_own_vector():
     assert np.allclose(run.similarities, expected, atol=1e-5)
     below = expected < ThemeParams.min_similarity
     assert all((a == UNASSIGNED) == b for a, b in zip(run.assignments, below, strict=True))
+
+
+def test_the_largest_columns_are_those_a_full_sort_finds():
+    rng = np.random.default_rng(3)
+    for rows, columns, k in ((50, 5000, 10), (40, 4321, 10), (30, 60, 10), (20, 100, 3)):
+        values = rng.standard_normal((rows, columns)).astype(np.float32)
+        values[np.arange(rows), rng.integers(0, columns, rows)] = -np.inf  # a row's own
+        found = np.sort(largest_columns(values, k), axis=1)
+        expected = np.sort(np.argsort(-values, axis=1, kind="stable")[:, :k], axis=1)
+        assert np.array_equal(found, expected), (rows, columns, k)
