@@ -75,6 +75,19 @@ def test_counting_stops_at_the_limit(app_context, synced, monkeypatch):
     assert page.total == 5 and page.more_than
 
 
+def test_a_word_search_counts_only_up_to_its_lower_limit(app_context, synced, monkeypatch):
+    monkeypatch.setattr(services, "WORD_COUNT_LIMIT", 2)
+    needs = synced(2)
+    for need in needs:
+        need.description = "Brak opieki po szpitalu"
+    db.session.commit()
+    found = services.search(NeedQuery(text="opieki"))
+    assert found.total == 2 and found.more_than
+    assert len(found.needs) == len(needs)  # the page itself is whole
+    everything = services.search(NeedQuery())
+    assert everything.total == len(needs) and not everything.more_than
+
+
 def test_the_count_is_exact_below_the_limit(client, manager, synced):
     needs = synced(2)
     assert f"Znaleziono: {len(needs)}" in client.get("/potrzeby/").text
