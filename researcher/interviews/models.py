@@ -314,6 +314,14 @@ def restricted_visit_ids():
     return db.select(Visit.id).where(Visit.restricted.is_(True))
 
 
+def contact_requested_visit_ids(campaign_ids: list[int]):
+    """The ids of the campaigns' visits whose respondent asked to be contacted: the base of
+    the follow-up figure (the partial index `ix_visits_contact_requested` holds just those)."""
+    return db.select(Visit.id).where(
+        Visit.campaign_id.in_(campaign_ids), Visit.contact_requested.is_(True)
+    )
+
+
 def need_not_restricted():
     """The condition keeping a need of a restricted visit out of reports and analysis. Needs
     that come from no visit (meetings, imports) are never restricted: NULL NOT IN (…) would

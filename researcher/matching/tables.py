@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 
 from analysis.matching import gaps
 from forms.vocabulary import AREAS, N_
 from researcher.extensions import db
 from researcher.followups.models import Followup, FollowupStatus
-from researcher.interviews.models import Need, NeedStatus, Visit, need_not_restricted
+from researcher.interviews.models import (
+    Need,
+    NeedStatus,
+    contact_requested_visit_ids,
+    need_not_restricted,
+)
 from researcher.matching.services import capacity_in_use, need_item, resource_item
 from researcher.reports import slices
 from researcher.reports.slices import EFFECTIVE_AREA, Counts, ReportFilter
@@ -121,9 +126,7 @@ def followup_table(f: ReportFilter, counted: Counts) -> CountTable:
     How many there are comes from the report slices' counts for `f` (`counted`); only the
     needs with a follow-up are read here. The rest are still "do kontaktu".
     """
-    contact = select(Visit.id).where(
-        Visit.campaign_id == f.campaign_id, Visit.contact_requested.is_(True)
-    )
+    contact = contact_requested_visit_ids([f.campaign_id])
     followed = _needs(f).where(Need.visit_id.in_(contact)).join(
         Followup, Followup.need_id == Need.id
     ).with_only_columns(Followup.status, func.count()).group_by(Followup.status)

@@ -38,7 +38,13 @@ from sqlalchemy.exc import OperationalError
 
 from researcher.campaigns.models import Campaign
 from researcher.extensions import db, utcnow
-from researcher.interviews.models import Need, NeedStatus, Visit, need_not_restricted
+from researcher.interviews.models import (
+    Need,
+    NeedStatus,
+    Visit,
+    contact_requested_visit_ids,
+    need_not_restricted,
+)
 from researcher.reports.models import ReportSlice
 from researcher.reports.periods import month_end, month_start
 
@@ -235,10 +241,8 @@ def _recount(keys: Iterable[Key]) -> dict[Key, Document]:
         Need, needs, Need.channel, EFFECTIVE_AREA, Need.urgency, Need.met_status
     ))  # fmt: skip
     # The follow-up figure's base: needs of the manager's scope whose respondent asked for
-    # contact (their visits are a partial index's few rows).
-    contact = select(Visit.id).where(
-        Visit.campaign_id.in_(campaigns), Visit.contact_requested.is_(True)
-    )
+    # contact.
+    contact = contact_requested_visit_ids(campaigns)
     collect("contact_needs", _grouped(
         Need, [*needs, Need.scope_flag.is_(None), Need.visit_id.in_(contact)], Need.channel
     ))  # fmt: skip
