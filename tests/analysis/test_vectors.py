@@ -4,10 +4,18 @@ import sys
 
 import numpy as np
 import pytest
+from sklearn.preprocessing import normalize
 
 from analysis import vectors
 from analysis.text import prepare
-from analysis.vectors import VectorParams, combine, embed_texts, lexical_vectors, text_vectors
+from analysis.vectors import (
+    VectorParams,
+    combine,
+    embed_texts,
+    lexical_vectors,
+    text_vectors,
+    without_length,
+)
 
 from .corpora import GROUPS, SENIOR_CARE
 
@@ -49,7 +57,7 @@ def test_dense_vectors_share_the_cosine_by_the_given_weight():
 def test_joined_with_dense_vectors_the_lexical_rows_keep_their_length():
     texts = [t for group in GROUPS.values() for t in group]
     prepared = prepare(texts)
-    params = VectorParams(n_components=3, min_df=1)
+    params = VectorParams(n_components=3, min_df=1, dense_without_length=False)
     kept = lexical_vectors(prepared, params, unit=False)
     lengths = np.linalg.norm(kept, axis=1)
     # The SVD of unit TF-IDF rows: each row is at most 1 long, and a few topics explain less.
@@ -82,3 +90,62 @@ def test_embed_texts_gives_unit_vectors_with_personal_data_masked():
     matrix = embed_texts(["Starsza pani potrzebuje opieki, tel. 601 234 567", "Remont dachu"])
     assert matrix.shape == (2, vectors.DENSE_DIM)
     assert np.allclose(np.linalg.norm(matrix, axis=1), 1.0, atol=1e-4)
+
+
+def _planted_length(n: int = 300, dim: int = 16) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Random unit vectors with log-length written along one direction, as the encoder does."""
+    rng = np.random.default_rng(0)
+    lengths = rng.integers(1, 40, size=n)
+    along = np.zeros(dim, dtype=np.float32)
+    along[3] = 1.0
+    vectors = rng.normal(size=(n, dim)).astype(np.float32)
+    vectors += np.outer(np.log1p(lengths), along).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True), lengths, along
+
+
+def test_dense_vectors_lose_the_direction_that_tells_how_long_a_text_is():
+    vectors, lengths, along = _planted_length()
+    before = np.corrcoef(vectors @ along, np.log1p(lengths))[0, 1]
+    after = without_length(vectors, lengths)
+    assert before > 0.6
+    assert abs(np.corrcoef(after @ along, np.log1p(lengths))[0, 1]) < 0.1
+    assert np.allclose(np.linalg.norm(after, axis=1), 1.0, atol=1e-5)
+
+
+def test_dense_vectors_of_texts_all_of_one_length_stay_as_they_are():
+    vectors, lengths, _ = _planted_length()
+    assert np.array_equal(without_length(vectors, np.full(len(lengths), 7)), vectors)
+    assert np.array_equal(without_length(vectors[:2], lengths[:2]), vectors[:2])
+
+
+def test_text_vectors_join_the_dense_vectors_without_their_length():
+    texts = [t for group in GROUPS.values() for t in group]
+    prepared = prepare(texts)
+    params = VectorParams(n_components=3, min_df=1)
+    rng = np.random.default_rng(1)
+    dense = rng.normal(size=(len(texts), 8)).astype(np.float32)
+    expected = combine(lexical_vectors(prepared, params, unit=False),
+                       without_length(dense, [len(doc) for doc in prepared]),
+                       params.dense_weight)
+    assert np.allclose(text_vectors(prepared, params, dense=dense), expected, atol=1e-6)
+
+
+def test_a_need_is_encoded_as_written_and_as_its_content_lemmas():
+    written = "Chciałabym, żeby był dowóz obiadów"
+    encoder = vectors._encoder()
+    halves = normalize(encoder.encode([written.lower(), "dowóz obiad"]))
+    assert np.allclose(embed_texts([written])[0], normalize(halves.sum(axis=0, keepdims=True))[0],
+                       atol=1e-5)
+
+
+def test_two_wordings_of_one_need_come_closer_than_as_written():
+    pair = ["Chciałabym, żeby był dowóz obiadów", "dowozu obiadu brakuje"]
+    as_written = normalize(vectors._encoder().encode([t.lower() for t in pair]))
+    read_twice = embed_texts(pair)
+    assert read_twice[0] @ read_twice[1] > as_written[0] @ as_written[1] + 0.1
+
+
+def test_a_need_without_content_words_is_encoded_as_written():
+    only_function_words = "i że by na"
+    alone = normalize(vectors._encoder().encode([only_function_words]))[0]
+    assert np.allclose(embed_texts([only_function_words])[0], alone, atol=1e-5)
