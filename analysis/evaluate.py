@@ -99,8 +99,9 @@ def evaluate_pipeline(
             if grouping is None:
                 clusters, centres = fit_partition(vectors, k, seed, params)
             else:
-                # As `cluster_needs`: grouped on smoothed vectors, fit judged on their own.
-                clusters = consensus_partition(grouping, k, seed, params).labels
+                # As `cluster_needs`: votes on smoothed vectors, settled on their own.
+                clusters = consensus_partition(grouping, k, seed, params,
+                                               settle_on=vectors).labels
                 centres = member_centres(vectors, clusters)
             sims = np.einsum("ij,ij->i", vectors, centres[clusters])
             unassigned.append(float(np.mean(sims < params.min_similarity)))

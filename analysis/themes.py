@@ -161,10 +161,12 @@ def fit_partition(
     return labels, unit(centres)
 
 
-def consensus_partition(vectors: np.ndarray, k: int, seed: int, params: ThemeParams) -> Partition:
-    """The partition a run uses: consensus of `consensus_runs` KMeans runs (`partition`)."""
+def consensus_partition(vectors: np.ndarray, k: int, seed: int, params: ThemeParams,
+                        settle_on: np.ndarray | None = None) -> Partition:
+    """The partition a run uses: consensus of `consensus_runs` KMeans runs voting on `vectors`,
+    each need settled on its row of `settle_on` (`partition.consensus`)."""
     return consensus(vectors, k, seed, params.runs_for(len(vectors)), params.sample_size,
-                     params.minibatch_from)
+                     params.minibatch_from, settle_on)
 
 
 def choose_k(vectors: np.ndarray, params: ThemeParams, distinct: int) -> tuple[int, str]:
@@ -209,10 +211,10 @@ def _count_distinct(vectors: np.ndarray) -> int:
 
 
 def stability(vectors: np.ndarray, k: int, params: ThemeParams,
-              base: np.ndarray | None = None) -> float | None:
+              base: np.ndarray | None = None, settle_on: np.ndarray | None = None) -> float | None:
     """Mean ARI between the run's seed and `stability_runs` other seeds (`seed_agreement`)."""
     return seed_agreement(vectors, k, params.seed, params.stability_runs,
-                          params.runs_for(len(vectors)), params.sample_size, base)
+                          params.runs_for(len(vectors)), params.sample_size, base, settle_on)
 
 
 def _dense_matrix(
@@ -256,8 +258,8 @@ def cluster_needs(
             return ThemeRun(params, params.seed, 0, "empty input", (), (), (), (), (), None,
                             False, timings)
         distinct = _count_distinct(vectors)
-        # Grouping (k, consensus, stability) on neighbour-smoothed vectors; the fit of each
-        # need to its theme (centres, the "inne" cut) on its own vector.
+        # Grouping (k, the consensus votes, stability) on neighbour-smoothed vectors; each need
+        # settles, and its fit to its theme (centres, the "inne" cut) is judged, on its own.
         grouping = grouping_vectors(vectors, vector_params)
         lap("neighbours")
         if params.k is not None:
@@ -267,7 +269,7 @@ def cluster_needs(
             k, method = choose_k(grouping, params, distinct)
         lap("choose_k")
         voted_k = k
-        found = consensus_partition(grouping, k, params.seed, params)
+        found = consensus_partition(grouping, k, params.seed, params, settle_on=vectors)
         labels = found.labels
         centres = member_centres(vectors, labels)
         agreement_of = dict(enumerate(found.agreement))
@@ -287,7 +289,7 @@ def cluster_needs(
         # The run's own partition of the sample is reused (its votes are the costliest step)
         # unless folding changed k, when the comparison is made with k groups, as before.
         base = found.labels if whole else found.sample_labels if k == voted_k else None
-        agreement = stability(grouping, k, params, base)
+        agreement = stability(grouping, k, params, base, settle_on=vectors)
         lap("stability")
     themes = _name_themes(ids, texts, prepared, assigned, similarities, agreement_of, params)
     lap("naming")

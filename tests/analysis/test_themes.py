@@ -212,6 +212,18 @@ def test_stability_is_the_mean_ari_between_the_seed_and_the_next_seeds_consensus
     assert run.stability == round(float(expected), 4)
 
 
+def test_a_need_settles_in_the_group_of_its_own_vector_not_of_the_votes():
+    rng = np.random.default_rng(0)
+    voting = np.vstack([[1.0, 0.0]] * 10 + [[0.0, 1.0]] * 10) + rng.normal(0, 0.05, (20, 2))
+    voting /= np.linalg.norm(voting, axis=1, keepdims=True)
+    own = voting.copy()
+    own[0] = [0.05, 1.0]  # its neighbours say group A, its own text says group B
+    settled = consensus(voting, 2, 0, 20, 100, settle_on=own)
+    assert settled.labels[0] == settled.labels[15] != settled.labels[5]
+    plain = consensus(voting, 2, 0, 20, 100).labels  # settled on the voting vectors
+    assert plain[0] == plain[5] != plain[15]
+
+
 def test_a_small_campaign_gets_more_consensus_runs_within_the_bounds():
     params = ThemeParams()
     assert params.runs_for(350) == 200  # 70,000 votes ÷ 350 needs
