@@ -7,6 +7,7 @@ from threadpoolctl import threadpool_limits
 
 from analysis.continuity import map_onto_previous, members_by_theme
 from analysis.naming import class_tfidf_terms, farthest_members
+from analysis.neighbours import grouping_vectors
 from analysis.partition import consensus, fold_small
 from analysis.text import FUNCTION_WORDS, prepare
 from analysis.themes import (
@@ -205,9 +206,13 @@ def test_stability_is_the_mean_ari_between_the_seed_and_the_next_seeds_consensus
     params = ThemeParams(k=4, seed=2, stability_runs=2)
     run = cluster_needs(items, params)
     vectors = text_vectors(prepare([t for _, t in items]), VectorParams(seed=2))
+    voting = grouping_vectors(vectors, VectorParams(seed=2))
     runs = params.runs_for(len(items))
-    base = consensus(vectors, 4, 2, runs, params.sample_size).labels
-    others = [consensus(vectors, 4, 2 + i, runs, params.sample_size).labels for i in (1, 2)]
+
+    def partition(seed: int) -> np.ndarray:
+        return consensus(voting, 4, seed, runs, params.sample_size, settle_on=vectors).labels
+
+    base, others = partition(2), [partition(2 + i) for i in (1, 2)]
     expected = np.mean([adjusted_rand_score(base, other) for other in others])
     assert run.stability == round(float(expected), 4)
 
@@ -281,7 +286,8 @@ def test_a_sampled_run_reports_the_stability_measured_from_scratch():
     run = cluster_needs(items, params)
     vectors = text_vectors(prepare([t for _, t in items]), VectorParams(seed=1))
     with threadpool_limits(limits=1):
-        expected = stability(vectors, 4, params)
+        voting = grouping_vectors(vectors, VectorParams(seed=1))
+        expected = stability(voting, 4, params, settle_on=vectors)
     assert run.stability == expected is not None
 
 
